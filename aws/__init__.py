@@ -1,0 +1,1 @@
+"""The engine: catalog → plan → apply / inventory / remove → recent events. No Qt here."""

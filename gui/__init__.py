@@ -1,0 +1,1 @@
+"""Qt views and workers over the engine. No boto3 here."""
