@@ -1,0 +1,200 @@
+"""The catalog of watchable APIs (resources/catalog.json) and the rule patterns it yields."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from aws.errors import SettingsError
+from aws.regions import GLOBAL_REGION
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# EventBridge's default limit on an event pattern's size, in characters.
+# https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html
+PATTERN_LIMIT = 2048
+ALL_MANAGEMENT_EVENTS = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
+
+
+@dataclass(frozen=True)
+class Text:
+    ja: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+@dataclass(frozen=True)
+class WatchEvent:
+    name: str
+    label: Text
+
+
+@dataclass(frozen=True, eq=False)
+class Group:
+    id: str
+    title: Text
+    description: Text
+    cis: str | None
+    home: str  # "each" | "us-east-1" | "us-east-1+each"
+    state: str
+    sensitive: bool
+    fixed: bool
+    pattern: dict
+    all_events: dict | None
+    events: tuple[WatchEvent, ...]
+    resource_paths: tuple[tuple[str, str], ...]
+
+    @property
+    def event_names(self) -> tuple[str, ...]:
+        return tuple(e.name for e in self.events)
+
+    @property
+    def service(self) -> str:
+        """“ec2” for ec2.amazonaws.com; empty when the group spans services."""
+        sources = self.pattern.get("detail", {}).get("eventSource", [])
+        return sources[0].split(".")[0] if len(sources) == 1 else ""
+
+    def label(self, event_name: str, lang: str) -> str:
+        for event in self.events:
+            if event.name == event_name:
+                return event.label.get(lang)
+        return ""
+
+    def regions(self, chosen: Iterable[str]) -> tuple[str, ...]:
+        """Where this group's rule must live, given the regions the user chose."""
+        chosen = tuple(chosen)
+        if self.home == GLOBAL_REGION:
+            return (GLOBAL_REGION,)
+        if self.home == f"{GLOBAL_REGION}+each":
+            return tuple(dict.fromkeys((*chosen, GLOBAL_REGION)))
+        return chosen
+
+
+@dataclass(frozen=True)
+class Preset:
+    id: str
+    title: Text
+    groups: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    groups: tuple[Group, ...]
+    presets: tuple[Preset, ...]
+
+    def group(self, group_id: str) -> Group:
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+    def group_of_event(self, event_source: str, event_name: str) -> Group | None:
+        for group in self.groups:
+            if group.service == event_source.split(".")[0] and event_name in group.event_names:
+                return group
+        return None
+
+
+def _text(data: dict) -> Text:
+    return Text(ja=data["ja"], en=data["en"])
+
+
+def _group(data: dict) -> Group:
+    return Group(
+        id=data["id"],
+        title=_text(data["title"]),
+        description=_text(data["description"]),
+        cis=data.get("cis"),
+        home=data.get("home", "each"),
+        state=data.get("state", "ENABLED"),
+        sensitive=bool(data.get("sensitive", False)),
+        fixed=bool(data.get("fixed", False)),
+        pattern=data["pattern"],
+        all_events=data.get("all_events"),
+        events=tuple(WatchEvent(e["name"], _text(e["label"])) for e in data.get("events", [])),
+        resource_paths=tuple(data.get("resource_paths", {}).items()),
+    )
+
+
+@cache
+def load_catalog(path: Path | None = None) -> Catalog:
+    data = json.loads((path or RESOURCES / "catalog.json").read_text(encoding="utf-8"))
+    return Catalog(
+        groups=tuple(_group(g) for g in data["groups"]),
+        presets=tuple(
+            Preset(p["id"], _text(p["title"]), tuple(p["groups"])) for p in data["presets"]
+        ),
+    )
+
+
+Selection = dict[str, frozenset[str]]  # group id -> chosen event names (all, for fixed groups)
+
+
+def resolve_watch(catalog: Catalog, watch: Iterable[str]) -> Selection:
+    """Turn settings' watch ids (group ids or “service:EventName”) into a selection."""
+    chosen: dict[str, set[str]] = {}
+    for item in watch:
+        if ":" in item:
+            service, name = item.split(":", 1)
+            group = catalog.group_of_event(service, name)
+            if group is None or group.fixed:
+                raise SettingsError(f"unknown watch id “{item}”")
+            chosen.setdefault(group.id, set()).add(name)
+            continue
+        try:
+            group = catalog.group(item)
+        except KeyError:
+            raise SettingsError(f"unknown watch id “{item}”") from None
+        chosen.setdefault(group.id, set()).update(group.event_names)
+    # Keep catalog order so plans and rule names are stable.
+    return {g.id: frozenset(chosen[g.id]) for g in catalog.groups if g.id in chosen}
+
+
+def watch_ids(catalog: Catalog, selection: Selection) -> tuple[str, ...]:
+    """The shortest watch list for a selection: whole groups by id, else service:Name."""
+    ids: list[str] = []
+    for group in catalog.groups:
+        names = selection.get(group.id)
+        if not names:
+            continue
+        if group.fixed or names >= set(group.event_names):
+            ids.append(group.id)
+        else:
+            ids.extend(f"{group.service}:{n}" for n in group.event_names if n in names)
+    return tuple(ids)
+
+
+def compact(pattern: dict) -> str:
+    return json.dumps(pattern, separators=(",", ":"), ensure_ascii=False)
+
+
+def rule_patterns(group: Group, names: frozenset[str]) -> tuple[dict, ...]:
+    """The event pattern(s) for a group restricted to `names`; split when over the size limit."""
+    if group.fixed:
+        return (group.pattern,)
+    if group.all_events and names >= set(group.event_names):
+        pattern = copy.deepcopy(group.pattern)
+        pattern.setdefault("detail", {}).update(copy.deepcopy(group.all_events))
+        return (pattern,)
+    ordered = [n for n in group.event_names if n in names]
+    return tuple(_split_by_size(group.pattern, ordered))
+
+
+def _split_by_size(base: dict, names: list[str]) -> list[dict]:
+    pattern = copy.deepcopy(base)
+    pattern.setdefault("detail", {})["eventName"] = names
+    if len(compact(pattern)) <= PATTERN_LIMIT or len(names) < 2:
+        return [pattern]
+    half = len(names) // 2
+    return _split_by_size(base, names[:half]) + _split_by_size(base, names[half:])
+
+
+def rule_name(group_id: str, index: int) -> str:
+    """`changewatch-<group>`; a split group's further rules get `-2`, `-3`…"""
+    base = f"changewatch-{group_id}"
+    return (base if index == 0 else f"{base}-{index + 1}")[:64]

@@ -1,0 +1,84 @@
+"""What should exist, per region, for a set of settings: pure data, no AWS calls."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from aws.catalog import Catalog, compact, resolve_watch, rule_name, rule_patterns
+from aws.inventory import TAG_KEY, TOPIC_NAME
+from aws.notification import Transformer, transformer
+from aws.policy import topic_policy
+from aws.session import Identity
+from aws.settings import Settings
+
+TARGET_ID = "changewatch-sns"
+DISPLAY_NAME = "ChangeWatch"
+
+
+@dataclass(frozen=True)
+class DesiredRule:
+    name: str
+    arn: str
+    group_id: str
+    pattern: str  # compact JSON, as PutRule takes it
+    state: str
+    description: str
+    transformer: Transformer
+
+    @property
+    def pattern_dict(self) -> dict:
+        return json.loads(self.pattern)
+
+
+@dataclass(frozen=True)
+class DesiredRegion:
+    region: str
+    topic_arn: str
+    display_name: str
+    policy: str
+    email: str
+    kms_key: str | None
+    rules: tuple[DesiredRule, ...]
+
+    @property
+    def topic_name(self) -> str:
+        return self.topic_arn.rsplit(":", 1)[-1]
+
+
+def tags(deployment: str) -> list[dict[str, str]]:
+    return [{"Key": TAG_KEY, "Value": deployment}]
+
+
+def desired_state(settings: Settings, catalog: Catalog,
+                  identity: Identity) -> dict[str, DesiredRegion]:
+    """Region → what ChangeWatch should have there. Home-region groups add us-east-1."""
+    selection = resolve_watch(catalog, settings.watch)
+    rules: dict[str, list[DesiredRule]] = {}
+    for group_id, names in selection.items():
+        group = catalog.group(group_id)
+        for region in group.regions(settings.regions):
+            for index, pattern in enumerate(rule_patterns(group, names)):
+                name = rule_name(group.id, index)
+                rules.setdefault(region, []).append(DesiredRule(
+                    name=name,
+                    arn=f"arn:{identity.partition}:events:{region}:{identity.account}:rule/{name}",
+                    group_id=group.id,
+                    pattern=compact(pattern),
+                    state=group.state,
+                    description=f"ChangeWatch ({settings.deployment}): {group.title.en}"[:512],
+                    transformer=transformer(group, settings.language),
+                ))
+    result: dict[str, DesiredRegion] = {}
+    for region in dict.fromkeys((*settings.regions, *rules)):
+        region_rules = tuple(rules.get(region, ()))
+        if not region_rules:
+            continue
+        topic_arn = f"arn:{identity.partition}:sns:{region}:{identity.account}:{TOPIC_NAME}"
+        policy = topic_policy(topic_arn, identity.account, (r.arn for r in region_rules))
+        result[region] = DesiredRegion(
+            region=region, topic_arn=topic_arn, display_name=DISPLAY_NAME,
+            policy=json.dumps(policy, separators=(",", ":")), email=settings.email,
+            kms_key=settings.kms_key, rules=region_rules,
+        )
+    return result

@@ -1,0 +1,166 @@
+"""What exists in AWS: ChangeWatch's resources found by tag, plus name clashes, per region."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+
+from aws.errors import ChangeWatchError, translate
+from aws.session import AwsAccess, call, paginate
+
+TAG_KEY = "changewatch:deployment"
+NAME_PREFIX = "changewatch-"
+TOPIC_NAME = "changewatch-alerts"
+
+
+@dataclass(frozen=True)
+class Subscription:
+    arn: str  # "PendingConfirmation" until the user clicks the link
+    protocol: str
+    endpoint: str
+
+    @property
+    def pending(self) -> bool:
+        return not self.arn.startswith("arn:")
+
+
+@dataclass(frozen=True)
+class Topic:
+    arn: str
+    name: str
+    display_name: str
+    policy: str
+    kms_key: str
+    subscriptions: tuple[Subscription, ...]
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    arn: str
+    input_paths: dict = field(hash=False)
+    input_template: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    arn: str
+    pattern: str
+    state: str
+    description: str
+    targets: tuple[Target, ...]
+
+
+@dataclass(frozen=True)
+class RegionInventory:
+    region: str
+    topics: tuple[Topic, ...] = ()          # tagged with our deployment
+    rules: tuple[Rule, ...] = ()            # tagged with our deployment
+    foreign_topics: tuple[str, ...] = ()    # changewatch-… names not ours: never touched
+    foreign_rules: tuple[str, ...] = ()
+    error: ChangeWatchError | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.topics and not self.rules
+
+    def rule(self, name: str) -> Rule | None:
+        return next((r for r in self.rules if r.name == name), None)
+
+    def topic(self, name: str) -> Topic | None:
+        return next((t for t in self.topics if t.name == name), None)
+
+
+def _tags(reply: dict) -> dict[str, str]:
+    return {t["Key"]: t["Value"] for t in reply.get("Tags", [])}
+
+
+class _RegionReader:
+    def __init__(self, access: AwsAccess, region: str, deployment: str,
+                 pool: ThreadPoolExecutor, cancelled: Callable[[], bool] | None) -> None:
+        self.sns = access.client("sns", region)
+        self.events = access.client("events", region)
+        self.region, self.deployment, self.pool, self.cancelled = (
+            region, deployment, pool, cancelled)
+
+    def read(self) -> RegionInventory:
+        topics_f = self.pool.submit(paginate, self.sns, "list_topics", "Topics", self.region,
+                                    self.cancelled)
+        rules_f = self.pool.submit(paginate, self.events, "list_rules", "Rules", self.region,
+                                   self.cancelled, NamePrefix=NAME_PREFIX)
+        topic_arns = [t["TopicArn"] for t in topics_f.result()
+                      if t["TopicArn"].rsplit(":", 1)[-1].startswith(NAME_PREFIX)]
+        topic_fs = {arn: self.pool.submit(self._topic, arn) for arn in topic_arns}
+        rule_fs = {r["Name"]: self.pool.submit(self._rule, r) for r in rules_f.result()}
+        topics, foreign_topics = self._split({a.rsplit(":", 1)[-1]: f.result()
+                                              for a, f in topic_fs.items()})
+        rules, foreign_rules = self._split({n: f.result() for n, f in rule_fs.items()})
+        return RegionInventory(self.region, tuple(topics), tuple(rules),
+                               tuple(foreign_topics), tuple(foreign_rules))
+
+    @staticmethod
+    def _split(found: dict) -> tuple[list, list[str]]:
+        ours = [item for item in found.values() if item is not None]
+        return ours, sorted(name for name, item in found.items() if item is None)
+
+    def _topic(self, arn: str) -> Topic | None:
+        tags = _tags(call(self.sns, "list_tags_for_resource", self.region, self.cancelled,
+                          ResourceArn=arn))
+        if tags.get(TAG_KEY) != self.deployment:
+            return None
+        attrs = call(self.sns, "get_topic_attributes", self.region, self.cancelled,
+                     TopicArn=arn)["Attributes"]
+        subs = paginate(self.sns, "list_subscriptions_by_topic", "Subscriptions", self.region,
+                        self.cancelled, TopicArn=arn)
+        return Topic(
+            arn=arn, name=arn.rsplit(":", 1)[-1], display_name=attrs.get("DisplayName", ""),
+            policy=attrs.get("Policy", ""), kms_key=attrs.get("KmsMasterKeyId", ""),
+            subscriptions=tuple(Subscription(s["SubscriptionArn"], s["Protocol"],
+                                             s["Endpoint"]) for s in subs),
+        )
+
+    def _rule(self, summary: dict) -> Rule | None:
+        tags = _tags(call(self.events, "list_tags_for_resource", self.region, self.cancelled,
+                          ResourceARN=summary["Arn"]))
+        if tags.get(TAG_KEY) != self.deployment:
+            return None
+        targets = paginate(self.events, "list_targets_by_rule", "Targets", self.region,
+                           self.cancelled, Rule=summary["Name"])
+        return Rule(
+            name=summary["Name"], arn=summary["Arn"], pattern=summary.get("EventPattern", ""),
+            state=summary.get("State", ""), description=summary.get("Description", ""),
+            targets=tuple(_target(t) for t in targets),
+        )
+
+
+def _target(data: dict) -> Target:
+    transformer = data.get("InputTransformer", {})
+    return Target(id=data["Id"], arn=data["Arn"],
+                  input_paths=transformer.get("InputPathsMap", {}),
+                  input_template=transformer.get("InputTemplate", ""))
+
+
+def read_region(access: AwsAccess, region: str, deployment: str,
+                cancelled: Callable[[], bool] | None = None) -> RegionInventory:
+    """One region's inventory; a failure becomes the result's `error`, never an exception."""
+    try:
+        with ThreadPoolExecutor(max_workers=8, thread_name_prefix=f"inv-{region}") as pool:
+            return _RegionReader(access, region, deployment, pool, cancelled).read()
+    except ChangeWatchError as exc:
+        return RegionInventory(region, error=exc)
+    except Exception as exc:  # noqa: BLE001 - one region's surprise must not sink the others
+        return RegionInventory(region, error=translate(exc, region=region))
+
+
+def read(access: AwsAccess, regions: Iterable[str], deployment: str,
+         cancelled: Callable[[], bool] | None = None) -> dict[str, RegionInventory]:
+    """Inventories of several regions, read in parallel."""
+    regions = tuple(dict.fromkeys(regions))
+    with ThreadPoolExecutor(max_workers=max(1, len(regions)),
+                            thread_name_prefix="inventory") as pool:
+        futures = {pool.submit(read_region, access, r, deployment, cancelled): r
+                   for r in regions}
+        found = {futures[f]: f.result() for f in as_completed(futures)}
+    return {r: found[r] for r in regions}

@@ -1,0 +1,148 @@
+"""The sentences a user reads for each error kind, in Japanese and English, for CLI and GUI."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aws.errors import ChangeWatchError
+
+# kind -> {lang: template}. Each says what happened and what to do next.
+MESSAGES: dict[str, dict[str, str]] = {
+    "bad_settings": {
+        "en": "The settings are not valid: {detail}. Fix them and try again.",
+        "ja": "設定が正しくありません: {detail}。修正してからもう一度実行してください。",
+    },
+    "nothing_selected": {
+        "en": "Nothing is selected to watch. Choose at least one API or group.",
+        "ja": "監視対象が選ばれていません。API またはグループを 1 つ以上選んでください。",
+    },
+    "no_credentials": {
+        "en": "No AWS credentials were found. Choose a profile, or run `aws configure`, "
+              "then try again.",
+        "ja": "AWS の認証情報が見つかりません。プロファイルを選ぶか `aws configure` を実行してから"
+              "もう一度お試しください。",
+    },
+    "profile_not_found": {
+        "en": "The AWS profile {profile} does not exist in your AWS config files. "
+              "Choose another profile or create it with `aws configure --profile {profile}`.",
+        "ja": "AWS プロファイル {profile} が設定ファイルにありません。別のプロファイルを選ぶか、"
+              "`aws configure --profile {profile}` で作成してください。",
+    },
+    "sso_expired": {
+        "en": "Your AWS SSO sign-in has expired. Run `aws sso login --profile {profile}` "
+              "and try again.",
+        "ja": "AWS SSO のサインインの有効期限が切れています。"
+              "`aws sso login --profile {profile}` を実行してからもう一度お試しください。",
+    },
+    "expired_credentials": {
+        "en": "Your AWS credentials have expired ({detail}). Get fresh credentials "
+              "(or sign in again) and retry.",
+        "ja": "AWS の認証情報の有効期限が切れています ({detail})。新しい認証情報を取得"
+              "（または再サインイン）してからやり直してください。",
+    },
+    "invalid_credentials": {
+        "en": "AWS did not accept the credentials{where} ({detail}). Check the access key "
+              "and secret, or whether the region is enabled for your account.",
+        "ja": "AWS が認証情報を受け付けませんでした{where} ({detail})。アクセスキーとシークレット、"
+              "またはリージョンがアカウントで有効かを確認してください。",
+    },
+    "access_denied": {
+        "en": "Permission denied: {operation}{where} was refused ({detail}). Ask your "
+              "administrator to allow {operation} for your identity, then retry.",
+        "ja": "権限がありません: {operation}{where} が拒否されました ({detail})。"
+              "管理者に {operation} の許可を依頼してからやり直してください。",
+    },
+    "region_not_enabled": {
+        "en": "The region {region} is not enabled for this account. Enable it in the AWS "
+              "console (Account → AWS Regions) or remove it from the settings.",
+        "ja": "リージョン {region} はこのアカウントで有効になっていません。AWS コンソール"
+              "（アカウント → AWS リージョン）で有効にするか、設定から外してください。",
+    },
+    "throttled": {
+        "en": "AWS kept throttling {operation}{where} even after retries. Wait a minute "
+              "and try again.",
+        "ja": "{operation}{where} が再試行後もスロットリングされました。"
+              "1 分ほど待ってからもう一度お試しください。",
+    },
+    "quota": {
+        "en": "An AWS quota was reached on {operation}{where} ({detail}). Remove unused "
+              "resources or request a quota increase, then retry.",
+        "ja": "{operation}{where} で AWS のクォータに達しました ({detail})。"
+              "不要なリソースを削除するか上限緩和を申請してからやり直してください。",
+    },
+    "not_found": {
+        "en": "AWS could not find what {operation}{where} asked for ({detail}). It may have "
+              "been deleted meanwhile; refresh and try again.",
+        "ja": "{operation}{where} の対象が見つかりません ({detail})。別の操作で削除された"
+              "可能性があります。更新してからやり直してください。",
+    },
+    "invalid_parameter": {
+        "en": "AWS rejected {operation}{where}: {detail}. Check the settings; if they look "
+              "right, please report this.",
+        "ja": "AWS が {operation}{where} を拒否しました: {detail}。設定を確認し、"
+              "問題がなければ不具合として報告してください。",
+    },
+    "kms": {
+        "en": "The KMS key of the topic{where} cannot be used ({detail}). Its key policy must "
+              "let events.amazonaws.com use kms:GenerateDataKey* and kms:Decrypt.",
+        "ja": "トピックの KMS キー{where}を使用できません ({detail})。キーポリシーで "
+              "events.amazonaws.com に kms:GenerateDataKey* と kms:Decrypt を許可してください。",
+    },
+    "unreachable": {
+        "en": "Could not reach AWS{where} ({detail}). Check your network or proxy and "
+              "try again.",
+        "ja": "AWS{where}に接続できませんでした ({detail})。ネットワークやプロキシを確認して"
+              "もう一度お試しください。",
+    },
+    "no_region": {
+        "en": "No AWS region is set. Choose at least one region.",
+        "ja": "AWS リージョンが指定されていません。リージョンを 1 つ以上選んでください。",
+    },
+    "conflict": {
+        "en": "{detail}{where} already exists but was not made by this ChangeWatch setup. "
+              "Rename or remove it yourself; ChangeWatch never changes what it did not create.",
+        "ja": "{detail}{where}は既に存在しますが、この ChangeWatch の設定で作られたものでは"
+              "ありません。名前を変えるか手動で削除してください。ChangeWatch は自分が作っていない"
+              "リソースを変更しません。",
+    },
+    "cancelled": {
+        "en": "Cancelled. What was done so far is kept and tagged; run the same step again "
+              "to finish it, or remove everything.",
+        "ja": "キャンセルしました。ここまでに作成したものはタグ付きで残っています。"
+              "同じ操作をもう一度実行すると続きから完了します。すべて削除することもできます。",
+    },
+    "keyring_unavailable": {
+        "en": "No system keyring is available, so the access keys are used for this run only "
+              "and are not saved anywhere.",
+        "ja": "システムのキーリングが使えないため、アクセスキーは今回の実行中だけ使われ、"
+              "どこにも保存されません。",
+    },
+    "aws_failed": {
+        "en": "AWS returned an error on {operation}{where}: {detail}. Try again; if it keeps "
+              "failing, check the AWS Health Dashboard.",
+        "ja": "{operation}{where} で AWS がエラーを返しました: {detail}。もう一度お試しください。"
+              "繰り返す場合は AWS Health Dashboard を確認してください。",
+    },
+    "unexpected": {
+        "en": "Something unexpected went wrong{where}: {detail}. Details are in the log file.",
+        "ja": "予期しないエラーが発生しました{where}: {detail}。詳細はログファイルにあります。",
+    },
+}
+
+
+def describe(error: ChangeWatchError, lang: str = "en") -> str:
+    """One sentence (or two) for the user: what happened and what to do."""
+    table = MESSAGES.get(error.kind, MESSAGES["unexpected"])
+    template = table.get(lang, table["en"])
+    if error.region:
+        where = f" in {error.region}" if lang == "en" else f"（{error.region}）"
+    else:
+        where = ""
+    return template.format(
+        detail=error.detail or "-",
+        operation=error.operation or "the request",
+        region=error.region or "-",
+        profile=error.profile or "default",
+        where=where,
+    )

@@ -1,0 +1,164 @@
+"""Desired state diffed against the inventory: the actions that make AWS match, per region."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from aws.catalog import Catalog, load_catalog
+from aws.desired import TARGET_ID, DesiredRegion, DesiredRule, desired_state
+from aws.errors import AwsError, ChangeWatchError
+from aws.inventory import RegionInventory, Rule, Topic
+from aws.inventory import read as read_inventory
+from aws.policy import same_policy
+from aws.session import AwsAccess
+from aws.settings import Settings, validate
+
+# Phases run in order within a region; actions of one phase run in parallel.
+CREATE, CONNECT, DELETE_RULES, DELETE_TOPICS = 1, 2, 3, 4
+
+
+@dataclass(frozen=True)
+class Action:
+    region: str
+    kind: str  # create_topic update_topic subscribe unsubscribe put_rule put_target
+    #            delete_rule delete_topic
+    name: str  # the resource's name (topic, rule, or email for subscriptions)
+    change: str  # "create" | "update" | "delete"
+    phase: int
+    reason: str = ""
+    rule: DesiredRule | None = None
+    topic: DesiredRegion | None = None
+    arn: str = ""
+
+
+@dataclass(frozen=True)
+class RegionPlan:
+    region: str
+    actions: tuple[Action, ...]
+    desired: DesiredRegion | None
+    inventory: RegionInventory
+    error: ChangeWatchError | None = None
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.actions)
+
+
+@dataclass(frozen=True)
+class Plan:
+    deployment: str
+    account: str
+    regions: tuple[RegionPlan, ...]
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        return tuple(a for r in self.regions for a in r.actions)
+
+    @property
+    def errors(self) -> tuple[ChangeWatchError, ...]:
+        return tuple(r.error for r in self.regions if r.error)
+
+
+def _same_pattern(a: str, b: str) -> bool:
+    try:
+        return json.loads(a) == json.loads(b)
+    except ValueError:
+        return a == b
+
+
+def _rule_actions(region: str, want: DesiredRule, have: Rule | None, topic_arn: str):
+    if have is None:
+        yield Action(region, "put_rule", want.name, "create", CREATE, rule=want)
+        yield Action(region, "put_target", want.name, "create", CONNECT, rule=want,
+                     arn=topic_arn)
+        return
+    differs = [what for what, same in (
+        ("pattern", _same_pattern(want.pattern, have.pattern)),
+        ("state", want.state == have.state),
+        ("description", want.description == have.description)) if not same]
+    if differs:
+        yield Action(region, "put_rule", want.name, "update", CREATE,
+                     reason=", ".join(differs), rule=want)
+    target = next((t for t in have.targets if t.id == TARGET_ID), None)
+    api = want.transformer.as_api()
+    if target is None:
+        yield Action(region, "put_target", want.name, "create", CONNECT, reason="target missing",
+                     rule=want, arn=topic_arn)
+    elif (target.arn != topic_arn or target.input_paths != api["InputPathsMap"]
+          or target.input_template != api["InputTemplate"]):
+        yield Action(region, "put_target", want.name, "update", CONNECT,
+                     reason="notification target differs", rule=want, arn=topic_arn)
+
+
+def _topic_actions(region: str, want: DesiredRegion, have: Topic | None):
+    if have is None:
+        yield Action(region, "create_topic", want.topic_name, "create", CREATE, topic=want)
+        yield Action(region, "subscribe", want.email, "create", CONNECT, topic=want,
+                     arn=want.topic_arn)
+        return
+    differs = [what for what, same in (
+        ("display name", have.display_name == want.display_name),
+        ("access policy", same_policy(have.policy, want.policy)),
+        ("encryption key", (have.kms_key or None) == want.kms_key)) if not same]
+    if differs:
+        yield Action(region, "update_topic", want.topic_name, "update", CONNECT,
+                     reason=", ".join(differs), topic=want, arn=have.arn)
+    emails = {s.endpoint.lower(): s for s in have.subscriptions if s.protocol == "email"}
+    if want.email.lower() not in emails:
+        yield Action(region, "subscribe", want.email, "create", CONNECT, topic=want,
+                     arn=have.arn)
+    for endpoint, sub in emails.items():
+        if endpoint != want.email.lower() and not sub.pending:
+            yield Action(region, "unsubscribe", sub.endpoint, "delete", CONNECT, arn=sub.arn)
+
+
+def diff_region(region: str, want: DesiredRegion | None, have: RegionInventory) -> RegionPlan:
+    """The actions for one region. Name clashes with resources we did not make stop the region."""
+    if have.error:
+        return RegionPlan(region, (), want, have, have.error)
+    clashes = [n for n in ((want.topic_name,) if want else ()) if n in have.foreign_topics]
+    clashes += [r.name for r in (want.rules if want else ()) if r.name in have.foreign_rules]
+    if clashes:
+        error = AwsError(kind="conflict", region=region, detail=", ".join(clashes))
+        return RegionPlan(region, (), want, have, error)
+    actions: list[Action] = []
+    wanted_rules = {r.name for r in want.rules} if want else set()
+    if want:
+        actions += _topic_actions(region, want, have.topic(want.topic_name))
+        for rule in want.rules:
+            actions += _rule_actions(region, rule, have.rule(rule.name), want.topic_arn)
+    for rule in have.rules:
+        if rule.name not in wanted_rules:
+            actions.append(Action(region, "delete_rule", rule.name, "delete", DELETE_RULES,
+                                  arn=rule.arn))
+    for topic in have.topics:
+        if want is None or topic.name != want.topic_name:
+            actions.append(Action(region, "delete_topic", topic.name, "delete", DELETE_TOPICS,
+                                  arn=topic.arn))
+    return RegionPlan(region, tuple(actions), want, have)
+
+
+def make_plan(access: AwsAccess, settings: Settings, *, catalog: Catalog | None = None,
+              also_regions: Iterable[str] = (),
+              cancelled: Callable[[], bool] | None = None) -> Plan:
+    """Validate, ask who we are, read what exists, and diff. Changes nothing."""
+    catalog = catalog or load_catalog()
+    validate(settings, catalog)
+    identity = access.identity(settings.regions[0])
+    want = desired_state(settings, catalog, identity)
+    regions = tuple(dict.fromkeys((*want, *also_regions)))
+    found = read_inventory(access, regions, settings.deployment, cancelled)
+    return Plan(settings.deployment, identity.account,
+                tuple(diff_region(r, want.get(r), found[r]) for r in regions))
+
+
+def removal_plan(access: AwsAccess, deployment: str, regions: Iterable[str],
+                 cancelled: Callable[[], bool] | None = None) -> Plan:
+    """Everything tagged with `deployment` in `regions`, to be deleted. Nothing else."""
+    regions = tuple(regions)
+    identity = access.identity(regions[0] if regions else "us-east-1")
+    found = read_inventory(access, regions, deployment, cancelled)
+    return Plan(deployment, identity.account,
+                tuple(diff_region(r, None, inv) for r, inv in found.items()))

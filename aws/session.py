@@ -1,0 +1,125 @@
+"""AWS access: one boto3 session per AwsAccess, clients shared across threads, errors translated."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError
+
+from aws.errors import Cancelled, translate
+
+# Retries and timeouts are set once, here. `adaptive` also slows down on throttling.
+# https://boto3.amazonaws.com/v1/documentation/api/latest/guide/retries.html
+CLIENT_CONFIG = Config(
+    retries={"mode": "adaptive", "max_attempts": 10},
+    connect_timeout=5,
+    read_timeout=30,
+    max_pool_connections=32,
+    user_agent_appid="changewatch",
+)
+
+
+@dataclass(frozen=True)
+class AccessKeys:
+    """Keys typed into the wizard; never written anywhere but the OS keyring."""
+
+    access_key_id: str
+    secret_access_key: str
+    session_token: str | None = None
+
+    def __repr__(self) -> str:  # never let a secret reach a log
+        return f"AccessKeys(access_key_id={self.access_key_id[:4]}…)"
+
+
+@dataclass(frozen=True)
+class Identity:
+    account: str
+    arn: str
+
+    @property
+    def partition(self) -> str:
+        return self.arn.split(":")[1] if self.arn.startswith("arn:") else "aws"
+
+
+class AwsAccess:
+    """Makes and caches clients; a boto3 session is not thread-safe, its clients are."""
+
+    def __init__(self, profile: str | None = None, keys: AccessKeys | None = None) -> None:
+        self.profile = profile
+        try:
+            if keys:
+                self._session = boto3.session.Session(
+                    aws_access_key_id=keys.access_key_id,
+                    aws_secret_access_key=keys.secret_access_key,
+                    aws_session_token=keys.session_token,
+                )
+            else:
+                self._session = boto3.session.Session(profile_name=profile)
+        except (BotoCoreError, ClientError) as exc:
+            raise _with_profile(translate(exc), profile) from exc
+        self._lock = threading.Lock()
+        self._clients: dict[tuple[str, str], Any] = {}
+        self._identity: Identity | None = None
+
+    @property
+    def default_region(self) -> str | None:
+        return self._session.region_name
+
+    def client(self, service: str, region: str) -> Any:
+        with self._lock:
+            key = (service, region)
+            if key not in self._clients:
+                try:
+                    self._clients[key] = self._session.client(
+                        service, region_name=region, config=CLIENT_CONFIG
+                    )
+                except (BotoCoreError, ClientError) as exc:
+                    raise _with_profile(translate(exc, region=region), self.profile) from exc
+            return self._clients[key]
+
+    def identity(self, region: str = "us-east-1") -> Identity:
+        """Who we are (STS GetCallerIdentity), asked once."""
+        if self._identity is None:
+            reply = call(self.client("sts", region), "get_caller_identity", region)
+            self._identity = Identity(account=reply["Account"], arn=reply["Arn"])
+        return self._identity
+
+
+def _with_profile(error, profile: str | None):
+    if profile and not error.profile:
+        error.profile = profile
+    return error
+
+
+def call(client: Any, operation: str, region: str,
+         cancelled: Callable[[], bool] | None = None, **params: Any) -> dict:
+    """One AWS call: checks for cancel first, translates every botocore error."""
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    try:
+        return getattr(client, operation)(**params)
+    except (BotoCoreError, ClientError) as exc:
+        raise translate(exc, _api_name(operation), region) from exc
+
+
+def paginate(client: Any, operation: str, key: str, region: str,
+             cancelled: Callable[[], bool] | None = None, **params: Any) -> list:
+    """All items of a paginated call, through botocore's paginator."""
+    items: list = []
+    try:
+        for page in client.get_paginator(operation).paginate(**params):
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            items.extend(page.get(key, []))
+    except (BotoCoreError, ClientError) as exc:
+        raise translate(exc, _api_name(operation), region) from exc
+    return items
+
+
+def _api_name(operation: str) -> str:
+    return "".join(part.capitalize() for part in operation.split("_"))
