@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,13 +16,20 @@ from aws.errors import Cancelled, translate
 
 # Retries and timeouts are set once, here. `adaptive` also slows down on throttling.
 # https://boto3.amazonaws.com/v1/documentation/api/latest/guide/retries.html
-CLIENT_CONFIG = Config(
-    retries={"mode": "adaptive", "max_attempts": 10},
-    connect_timeout=5,
-    read_timeout=30,
-    max_pool_connections=32,
-    user_agent_appid="changewatch",
-)
+def _retries() -> dict:
+    """adaptive, 10 attempts, unless AWS_RETRY_MODE / AWS_MAX_ATTEMPTS say otherwise."""
+    return {"mode": os.environ.get("AWS_RETRY_MODE", "adaptive"),
+            "max_attempts": int(os.environ.get("AWS_MAX_ATTEMPTS", "10"))}
+
+
+def client_config() -> Config:
+    return Config(
+        retries=_retries(),
+        connect_timeout=5,
+        read_timeout=30,
+        max_pool_connections=32,
+        user_agent_appid="changewatch",
+    )
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,7 @@ class AwsAccess:
         except (BotoCoreError, ClientError) as exc:
             raise _with_profile(translate(exc), profile) from exc
         self._lock = threading.Lock()
+        self._config = client_config()
         self._clients: dict[tuple[str, str], Any] = {}
         self._identity: Identity | None = None
 
@@ -76,7 +85,7 @@ class AwsAccess:
             if key not in self._clients:
                 try:
                     self._clients[key] = self._session.client(
-                        service, region_name=region, config=CLIENT_CONFIG
+                        service, region_name=region, config=self._config
                     )
                 except (BotoCoreError, ClientError) as exc:
                     raise _with_profile(translate(exc, region=region), self.profile) from exc

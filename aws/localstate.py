@@ -1,0 +1,85 @@
+"""Where ChangeWatch keeps its own files: the settings TOML and a little state, never secrets."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_state_dir
+
+from aws import settings as settings_io
+from aws.errors import SettingsError
+from aws.settings import Settings
+
+APP = "ChangeWatch"
+
+
+def _home(kind: str) -> Path:
+    # CHANGEWATCH_HOME keeps the sandbox and the tests away from the user's real files.
+    override = os.environ.get("CHANGEWATCH_HOME")
+    if override:
+        return Path(override) / kind
+    return Path(user_config_dir(APP) if kind == "config" else user_state_dir(APP))
+
+
+@dataclass
+class LocalState:
+    """Settings last used, and what we remember about the deployment (regions, sign-up times)."""
+
+    settings_path: Path
+    state_path: Path
+
+    @classmethod
+    def default(cls) -> LocalState:
+        return cls(_home("config") / "settings.toml", _home("state") / "state.json")
+
+    def load_settings(self) -> Settings | None:
+        if not self.settings_path.exists():
+            return None
+        try:
+            return settings_io.load(self.settings_path)
+        except SettingsError:
+            return None
+
+    def save_settings(self, settings: Settings) -> None:
+        settings_io.save(settings, self.settings_path)
+
+    def _read(self) -> dict:
+        try:
+            return json.loads(self.state_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def _write(self, data: dict) -> None:
+        self.state_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.state_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.state_path)
+
+    def get(self, key: str, default=None):
+        return self._read().get(key, default)
+
+    def set(self, key: str, value) -> None:
+        data = self._read()
+        data[key] = value
+        self._write(data)
+
+    def deployed_regions(self, deployment: str) -> tuple[str, ...]:
+        return tuple(self.get("deployed_regions", {}).get(deployment, ()))
+
+    def remember_regions(self, deployment: str, regions) -> None:
+        data = self.get("deployed_regions", {})
+        data[deployment] = sorted(set(regions))
+        self.set("deployed_regions", data)
+
+    def subscribed_at(self, deployment: str, region: str) -> datetime | None:
+        value = self.get("subscribed_at", {}).get(f"{deployment}/{region}")
+        return datetime.fromisoformat(value) if value else None
+
+    def remember_subscription(self, deployment: str, region: str) -> None:
+        data = self.get("subscribed_at", {})
+        data[f"{deployment}/{region}"] = datetime.now(UTC).isoformat()
+        self.set("subscribed_at", data)

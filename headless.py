@@ -1,0 +1,75 @@
+"""The headless commands (plan, apply, remove, events): the engine with a printing callback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from aws import settings as settings_io
+from aws.apply import ProgressEvent, execute
+from aws.catalog import load_catalog
+from aws.errors import ChangeWatchError, SettingsError
+from aws.messages import describe
+from aws.plan import make_plan
+from aws.plan_text import describe_action, describe_plan
+from aws.regions import GLOBAL_REGION
+from aws.remove import plan_removal
+from aws.session import AwsAccess
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _printer(lang: str):
+    def on_progress(event: ProgressEvent) -> None:
+        if event.status == "done" and event.action:
+            print(f"[{event.done}/{event.total}] {event.region}: "
+                  f"{describe_action(event.action, lang)}")
+        elif event.status in ("failed", "region_failed") and event.error:
+            _err(f"{event.region}: {describe(event.error, lang)}")
+    return on_progress
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one headless command; returns the exit code."""
+    try:
+        settings = settings_io.load(Path(args.config))
+    except SettingsError as exc:
+        _err(describe(exc, args.lang))
+        return EXIT_USAGE
+    lang = args.lang
+    try:
+        access = AwsAccess(profile=settings.profile)
+        if args.command == "events":
+            from events_cli import run_events
+
+            return run_events(access, settings, args)
+        if args.command == "remove":
+            regions = (*settings.regions, GLOBAL_REGION)
+            plan = plan_removal(access, settings.deployment, dict.fromkeys(regions))
+        else:
+            plan = make_plan(access, settings, catalog=load_catalog())
+        for line in describe_plan(plan, lang):
+            print(line)
+        if args.command == "plan":
+            return EXIT_FAILED if plan.errors else EXIT_OK
+        result = execute(access, plan, _printer(lang))
+    except ChangeWatchError as exc:
+        _err(describe(exc, lang))
+        return EXIT_FAILED
+    if not result.ok:
+        failed = ", ".join(r.region for r in result.regions if not r.ok)
+        _err({"en": f"Not finished in {failed}. Fix the problem above and run the same "
+                    "command again: it continues where it stopped.",
+              "ja": f"{failed} で完了していません。上記の問題を解決してから同じコマンドを"
+                    "もう一度実行すると、続きから処理します。"}[lang])
+        return EXIT_FAILED
+    if args.command == "apply" and result.done:
+        print({"en": f"Done. Check {settings.email} and confirm the subscription.",
+               "ja": f"完了しました。{settings.email} に届く確認メールのリンクをクリックして"
+                     "ください。"}[lang])
+    return EXIT_OK

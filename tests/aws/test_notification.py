@@ -1,0 +1,63 @@
+"""The notification text: one transformer per rule, rendered exactly as the email reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from aws.catalog import load_catalog
+from aws.notification import MAX_PATHS, MAX_TEMPLATE, render, resolve_path, transformer
+from tests.aws.samples import all_samples
+
+SAMPLES = all_samples()
+
+
+def _resource(event: dict, group) -> str:
+    values = [resolve_path(event, p) for _, p in group.resource_paths]
+    return next((v for v in values if isinstance(v, str) and v), "")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize(("group_id", "event"), SAMPLES,
+                         ids=[f"{g}-{e['detail']['eventName']}" for g, e in SAMPLES])
+def test_rendered_text_names_everything_a_reader_needs(group_id, event, lang):
+    group = load_catalog().group(group_id)
+    text = render(transformer(group, lang), event, f"changewatch-{group_id}")
+    detail = event["detail"]
+    for expected in (detail["eventName"], detail["userIdentity"]["arn"], event["region"],
+                     event["account"], detail["eventTime"], detail["eventID"]):
+        assert expected in text
+    if group.resource_paths and not group.fixed:
+        assert _resource(event, group) in text
+    assert ("発生日時" in text) == (lang == "ja")
+    assert ("Time (UTC)" in text) == (lang == "en")
+    assert group.title.get(lang) in text
+    assert "<" not in text.replace("<", "", 0) or "<eventName>" not in text
+
+
+def test_transformers_stay_within_eventbridge_limits():
+    for group in load_catalog().groups:
+        for lang in ("ja", "en"):
+            tf = transformer(group, lang)
+            assert len(tf.paths) <= MAX_PATHS
+            assert len(tf.template) <= MAX_TEMPLATE
+            assert not tf.template.lstrip().startswith("{")  # free text, not quoted lines
+            names = {name for name, _ in tf.paths}
+            assert all(path.startswith("$.") for _, path in tf.paths)
+            for name in names:
+                assert f"<{name}>" in tf.template
+
+
+def test_missing_paths_render_as_nothing_and_objects_as_json():
+    group = load_catalog().group("security-groups")
+    tf = transformer(group, "en")
+    event = {"account": "1", "region": "r", "detail": {
+        "eventName": "X", "requestParameters": {"groupId": "sg-1", "n": [1]}}}
+    text = render(tf, event)
+    assert '{"groupId":"sg-1","n":[1]}' in text
+    assert "<errorCode>" not in text and "Error (if any):  \n" in text
+
+
+def test_rule_name_variable_is_filled():
+    group = load_catalog().group("security-groups")
+    text = render(transformer(group, "en"), SAMPLES[0][1], "changewatch-security-groups")
+    assert "rule changewatch-security-groups." in text

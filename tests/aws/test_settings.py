@@ -1,0 +1,60 @@
+"""Settings: TOML round trip and every refusal, before any AWS call."""
+
+from __future__ import annotations
+
+import pytest
+
+from aws.errors import SettingsError
+from aws.settings import is_valid_email, load, save, validate
+from tests.aws.helpers import make_settings
+
+
+def test_round_trip(tmp_path):
+    settings = make_settings(profile="prod", kms_key="alias/cw")
+    save(settings, tmp_path / "s.toml")
+    assert load(tmp_path / "s.toml") == settings
+
+
+@pytest.mark.parametrize("text", ["ops@example.com", "a.b+c@sub.example.co.jp"])
+def test_valid_emails(text):
+    assert is_valid_email(text)
+
+
+@pytest.mark.parametrize("text", ["", "ops", "ops@", "ops@example", "o ps@example.com",
+                                  "ops@@example.com", "ops@example.c"])
+def test_invalid_emails(text):
+    assert not is_valid_email(text)
+
+
+@pytest.mark.parametrize(("changes", "words"), [
+    ({"email": "nope"}, "email"),
+    ({"regions": ()}, "no regions"),
+    ({"regions": ("mars-north-1",)}, "unknown region mars-north-1"),
+    ({"watch": ("no-such-group",)}, "unknown watch id"),
+    ({"watch": ("ec2:NoSuchCall",)}, "unknown watch id"),
+    ({"watch": ()}, "nothing is selected"),
+    ({"language": "fr"}, "language"),
+])
+def test_bad_settings_are_refused(changes, words):
+    with pytest.raises(SettingsError) as caught:
+        validate(make_settings(**changes))
+    assert words in caught.value.detail
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("regions = [", "not valid TOML"),
+    ('regions = "us-east-1"\nemail = "a@b.co"\nwatch = ["aws-config"]', "list of strings"),
+    ('colour = "red"', "unknown setting colour"),
+])
+def test_bad_files_are_refused(tmp_path, text, words):
+    path = tmp_path / "s.toml"
+    path.write_text(text)
+    with pytest.raises(SettingsError) as caught:
+        load(path)
+    assert words in caught.value.detail
+
+
+def test_unreadable_file(tmp_path):
+    with pytest.raises(SettingsError) as caught:
+        load(tmp_path / "missing.toml")
+    assert "cannot read" in caught.value.detail

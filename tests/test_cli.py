@@ -1,0 +1,73 @@
+"""The headless commands: exit codes, one clear line on bad settings, no AWS call before that."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import main
+from aws.settings import save
+from tests.aws.helpers import make_settings, rules
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _write(tmp_path, **changes) -> str:
+    path = tmp_path / "cw.toml"
+    save(make_settings(**changes), path)
+    return str(path)
+
+
+BAD = [
+    ('email = "nope"\nregions = ["us-west-2"]\nwatch = ["aws-config"]', "email"),
+    ('email = "a@example.com"\nregions = []\nwatch = ["aws-config"]', "region"),
+    ('email = "a@example.com"\nregions = ["mars-1"]\nwatch = ["aws-config"]', "mars-1"),
+    ('email = "a@example.com"\nregions = ["us-west-2"]\nwatch = ["nope"]', "nope"),
+    ('email = "a@example.com"\nregions = ["us-west-2"]\nwatch = []', "nothing"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), BAD)
+@pytest.mark.parametrize("command", ["plan", "apply", "remove", "events"])
+def test_bad_settings_exit_2_with_one_line(tmp_path, capsys, text, words, command):
+    path = tmp_path / "bad.toml"
+    path.write_text(text)
+    # AWS_ENDPOINT_URL points at a closed port: any AWS call would fail with exit 1.
+    code = main.main([command, "--config", str(path), "--lang", "en"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert len(err.splitlines()) == 1 and words in err.lower()
+
+
+def test_unreadable_file_exits_2(tmp_path, capsys):
+    assert main.main(["plan", "--config", str(tmp_path / "none.toml"), "--lang", "en"]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_plan_apply_plan_remove(moto, tmp_path, capsys):
+    config = _write(tmp_path)
+    assert main.main(["plan", "--config", config, "--lang", "en"]) == 0
+    assert "Create EventBridge rule changewatch-security-groups" in capsys.readouterr().out
+    assert rules("us-west-2") == {}  # plan changes nothing
+    assert main.main(["apply", "--config", config, "--lang", "en"]) == 0
+    assert "confirm the subscription" in capsys.readouterr().out
+    assert main.main(["plan", "--config", config, "--lang", "ja"]) == 0
+    assert "変更はありません" in capsys.readouterr().out
+    assert main.main(["remove", "--config", config, "--lang", "en"]) == 0
+    assert rules("us-west-2") == {}
+
+
+def test_unreachable_endpoint_exits_1_with_a_sentence(tmp_path, capsys):
+    config = _write(tmp_path)
+    assert main.main(["plan", "--config", config, "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "Could not reach AWS" in err and "Traceback" not in err
+
+
+def test_usage_error_exits_2():
+    done = subprocess.run([sys.executable, "main.py", "frobnicate"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 2
