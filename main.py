@@ -20,6 +20,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--demo", action="store_true",
                         help="run against the built-in sandbox (no AWS account needed)")
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS,
+                      help="language of messages (default: from the system locale)")
     parser.add_argument("--lang", choices=("ja", "en"), default=_default_lang(),
                         help="language of messages (default: from the system locale)")
     commands = parser.add_subparsers(dest="command")
@@ -27,7 +30,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                        ("apply", "make AWS match the settings; safe to re-run"),
                        ("remove", "remove everything ChangeWatch made in those regions"),
                        ("events", "print recent matching CloudTrail events")):
-        sub = commands.add_parser(name, help=text)
+        sub = commands.add_parser(name, help=text, parents=[lang])
         sub.add_argument("--config", required=True, metavar="FILE", help="settings TOML file")
         if name == "events":
             sub.add_argument("--since", default="24h", help="window: 1h, 24h, 7d, 90d")

@@ -101,7 +101,7 @@ def test_dropping_a_region_removes_its_resources(access):
     plan = make_plan(access, fewer, also_regions=("us-west-2",))
     assert {a.kind for a in plan.actions if a.region == "us-west-2"} == {
         "delete_rule", "delete_topic"}
-    apply(access, fewer)
+    assert execute(access, plan).ok
     assert tagged_anything(["us-west-2"]) == []
 
 
@@ -123,7 +123,9 @@ def test_remove_leaves_nothing_tagged_and_keeps_foreign_resources(access):
 
 def test_remove_only_touches_its_own_deployment(access):
     apply(access, make_settings())
-    apply(access, make_settings(deployment="other", regions=("eu-west-1",)))
+    # Names are fixed per region, so a second deployment lives in other regions.
+    apply(access, make_settings(deployment="other", regions=("eu-west-1",),
+                                watch=("security-groups",)))
     remove(access, "test", (*REGIONS, "eu-west-1"))
     assert tagged_anything(REGIONS) == []
     assert "changewatch-security-groups" in rules("eu-west-1")

@@ -23,7 +23,8 @@ def test_rendered_text_names_everything_a_reader_needs(group_id, event, lang):
     group = load_catalog().group(group_id)
     text = render(transformer(group, lang), event, f"changewatch-{group_id}")
     detail = event["detail"]
-    for expected in (detail["eventName"], detail["userIdentity"]["arn"], event["region"],
+    who = detail["userIdentity"].get("arn") or detail["userIdentity"]["userName"]
+    for expected in (detail["eventName"], who, event["region"],
                      event["account"], detail["eventTime"], detail["eventID"]):
         assert expected in text
     if group.resource_paths and not group.fixed:
