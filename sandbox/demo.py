@@ -1,0 +1,109 @@
+"""The sandbox behind `--demo`: moto + the LookupEvents emulator, a demo profile, some history.
+
+Everything reaches it through the standard AWS variables (AWS_ENDPOINT_URL,
+AWS_ENDPOINT_URL_CLOUDTRAIL, AWS_CONFIG_FILE…), so aws/ does not know it is a sandbox.
+Nothing is written to the user's real AWS files or ChangeWatch settings.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+import boto3
+
+from sandbox.history import seed_history
+from sandbox.lookup_emulator import LookupEventsEmulator
+from sandbox.moto_server import MotoServer
+from sandbox.router import Inbox, Mail, route
+from sandbox.simulate import Simulator
+
+PROFILE = "demo"
+HOME_REGION = "ap-northeast-1"
+REGIONS = (HOME_REGION, "us-west-2")
+CLOUDTRAIL_DELAY = 3.0  # seconds; LookupEvents shows events late, as CloudTrail does
+
+
+class Sandbox:
+    def __init__(self) -> None:
+        self.moto = MotoServer()
+        self.emulator: LookupEventsEmulator | None = None
+        self.inbox = Inbox()
+        self.simulator = Simulator()
+        self.home = Path(tempfile.mkdtemp(prefix="changewatch-demo-"))
+        self._lock = threading.Lock()
+
+    def start(self) -> Sandbox:
+        url = self.moto.start()
+        self.emulator = LookupEventsEmulator(upstream=url)
+        trail_url = self.emulator.start()
+        self._point_boto3_here(url, trail_url)
+        self.emulator.load(seed_history(REGIONS))
+        self._create_trail()
+        atexit.register(self.stop)
+        return self
+
+    def stop(self) -> None:
+        if self.emulator:
+            self.emulator.stop()
+            self.emulator = None
+            self.moto.stop()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+    def _point_boto3_here(self, url: str, trail_url: str) -> None:
+        config, credentials = self.home / "aws-config", self.home / "aws-credentials"
+        config.write_text(f"[profile {PROFILE}]\nregion = {HOME_REGION}\n", encoding="utf-8")
+        credentials.write_text(f"[{PROFILE}]\naws_access_key_id = AKIADEMODEMODEMO0000\n"
+                               "aws_secret_access_key = demo-secret-not-real\n",
+                               encoding="utf-8")
+        for key in [k for k in os.environ if k.startswith("AWS_")]:
+            del os.environ[key]
+        os.environ.update({
+            "AWS_ENDPOINT_URL": url, "AWS_ENDPOINT_URL_CLOUDTRAIL": trail_url,
+            "AWS_CONFIG_FILE": str(config), "AWS_SHARED_CREDENTIALS_FILE": str(credentials),
+            "AWS_PROFILE": PROFILE, "AWS_DEFAULT_REGION": HOME_REGION,
+            "CHANGEWATCH_HOME": str(self.home / "changewatch"),
+        })
+
+    def _create_trail(self) -> None:
+        """A multi-region trail that is logging, so the preflight finds the account healthy."""
+        s3 = boto3.client("s3", region_name="us-east-1")
+        s3.create_bucket(Bucket="demo-cloudtrail-logs-123456789012")
+        trail = boto3.client("cloudtrail", region_name="us-east-1")
+        trail.create_trail(Name="organization-trail", IsMultiRegionTrail=True,
+                           S3BucketName="demo-cloudtrail-logs-123456789012")
+        trail.start_logging(Name="organization-trail")
+
+    def simulate(self, simulation_id: str, region: str = HOME_REGION) -> list[Mail]:
+        """Make the change for real in the sandbox, record it in CloudTrail, route it."""
+        with self._lock:
+            record = self.simulator.run(simulation_id, region)
+            assert self.emulator is not None
+            self.emulator.add(record, visible_after=CLOUDTRAIL_DELAY)
+            return route(record, self.inbox)
+
+
+_running: Sandbox | None = None
+
+
+def start_sandbox() -> Sandbox:
+    global _running
+    if _running is None:
+        _running = Sandbox().start()
+    return _running
+
+
+def start_headless_sandbox() -> Sandbox:
+    return start_sandbox()
+
+
+def start_gui_sandbox(context) -> Sandbox:
+    """Start the sandbox and make the app use its demo profile."""
+    sandbox = start_sandbox()
+    context.demo = True
+    context.use_profile(PROFILE)
+    return sandbox
