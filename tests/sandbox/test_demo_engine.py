@@ -1,0 +1,62 @@
+"""The sandbox without a window: a simulated change reaches the inbox and CloudTrail history."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import boto3
+import pytest
+
+from aws.apply import execute
+from aws.plan import make_plan
+from aws.session import AwsAccess
+from aws.settings import Settings
+from sandbox.demo import Sandbox
+
+
+@pytest.fixture
+def sandbox(monkeypatch):
+    saved = dict(os.environ)
+    box = Sandbox().start()
+    yield box
+    box.stop()
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+def test_simulated_change_is_mailed_and_recorded(sandbox):
+    access = AwsAccess(profile="demo")
+    settings = Settings(regions=("ap-northeast-1",), email="ops@example.com",
+                        watch=("security-groups", "root-signin"), deployment="demo")
+    assert execute(access, make_plan(access, settings)).ok
+    [mail] = sandbox.simulate("open-ssh")
+    assert mail.rule == "changewatch-security-groups" and mail.to == ("ops@example.com",)
+    assert "AuthorizeSecurityGroupIngress" in mail.body and "0.0.0.0/0" in mail.body
+    assert sandbox.inbox.mails == [mail]
+    # the real EC2 change happened in the sandbox
+    ec2 = boto3.client("ec2", region_name="ap-northeast-1")
+    [group] = ec2.describe_security_groups(GroupNames=["web-demo"])["SecurityGroups"]
+    assert any(r.get("IpRanges") == [{"CidrIp": "0.0.0.0/0", "Description": "temporary"}]
+               for r in group["IpPermissions"])
+    # CloudTrail shows it a little later, as the real one does
+    trail = boto3.client("cloudtrail", region_name="ap-northeast-1")
+    attrs = [{"AttributeKey": "EventId", "AttributeValue": mail.event_id}]
+    assert trail.lookup_events(LookupAttributes=attrs)["Events"] == []
+    time.sleep(3.2)
+    assert len(trail.lookup_events(LookupAttributes=attrs)["Events"]) == 1
+
+
+def test_changes_nobody_watches_send_no_mail(sandbox):
+    assert sandbox.simulate("stop-config") == []
+
+
+def test_history_is_seeded_and_a_trail_is_logging(sandbox):
+    trail = boto3.client("cloudtrail", region_name="us-east-1")
+    [found] = trail.describe_trails()["trailList"]
+    assert found["IsMultiRegionTrail"]
+    assert trail.get_trail_status(Name=found["TrailARN"])["IsLogging"]
+    events = boto3.client("cloudtrail", region_name="ap-northeast-1").lookup_events(
+        LookupAttributes=[{"AttributeKey": "EventName",
+                           "AttributeValue": "AuthorizeSecurityGroupIngress"}])["Events"]
+    assert events
