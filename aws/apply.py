@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -150,19 +151,31 @@ def _put_target(x: _Executor, a: Action) -> None:
 
 
 def _delete_rule(x: _Executor, a: Action) -> None:
-    """A rule with targets cannot be deleted: remove them first."""
+    """A rule with targets cannot be deleted: remove them first. Already gone is fine:
+    a retried call whose first answer was lost must not fail the removal."""
     client = x.events(a.region)
-    targets = paginate(client, "list_targets_by_rule", "Targets", a.region, x.cancelled,
-                       Rule=a.name)
-    if targets:
-        call(client, "remove_targets", a.region, x.cancelled, Rule=a.name,
-             Ids=[t["Id"] for t in targets])
-    call(client, "delete_rule", a.region, x.cancelled, Name=a.name)
+    with _gone_is_done():
+        targets = paginate(client, "list_targets_by_rule", "Targets", a.region, x.cancelled,
+                           Rule=a.name)
+        if targets:
+            call(client, "remove_targets", a.region, x.cancelled, Rule=a.name,
+                 Ids=[t["Id"] for t in targets])
+        call(client, "delete_rule", a.region, x.cancelled, Name=a.name)
 
 
 def _delete_topic(x: _Executor, a: Action) -> None:
     # Deleting a topic deletes its subscriptions too.
-    call(x.sns(a.region), "delete_topic", a.region, x.cancelled, TopicArn=a.arn)
+    with _gone_is_done():
+        call(x.sns(a.region), "delete_topic", a.region, x.cancelled, TopicArn=a.arn)
+
+
+@contextmanager
+def _gone_is_done():
+    try:
+        yield
+    except AwsError as exc:
+        if exc.kind != "not_found":
+            raise
 
 
 _RUN: dict[str, Callable[[_Executor, Action], None]] = {
