@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import groupby
 
 from aws.desired import TARGET_ID, tags
 from aws.errors import AwsError, ChangeWatchError, translate
 from aws.plan import Action, Plan, RegionPlan
-from aws.session import AwsAccess, call, paginate
+from aws.session import AwsAccess, call
 
 
 @dataclass(frozen=True)
@@ -155,11 +155,9 @@ def _delete_rule(x: _Executor, a: Action) -> None:
     a retried call whose first answer was lost must not fail the removal."""
     client = x.events(a.region)
     with _gone_is_done():
-        targets = paginate(client, "list_targets_by_rule", "Targets", a.region, x.cancelled,
-                           Rule=a.name)
-        if targets:
+        if a.targets:
             call(client, "remove_targets", a.region, x.cancelled, Rule=a.name,
-                 Ids=[t["Id"] for t in targets])
+                 Ids=list(a.targets))
         call(client, "delete_rule", a.region, x.cancelled, Name=a.name)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from aws.errors import ChangeWatchError, translate
@@ -78,6 +78,8 @@ def _tags(reply: dict) -> dict[str, str]:
 
 
 class _RegionReader:
+    """Lists, then asks tags and details of every candidate at once: two round trips deep."""
+
     def __init__(self, access: AwsAccess, region: str, deployment: str,
                  pool: ThreadPoolExecutor, cancelled: Callable[[], bool] | None) -> None:
         self.sns = access.client("sns", region)
@@ -85,18 +87,31 @@ class _RegionReader:
         self.region, self.deployment, self.pool, self.cancelled = (
             region, deployment, pool, cancelled)
 
+    def _submit(self, fn, *args, **kwargs) -> Future:
+        return self.pool.submit(fn, *args, self.region, self.cancelled, **kwargs)
+
     def read(self) -> RegionInventory:
-        topics_f = self.pool.submit(paginate, self.sns, "list_topics", "Topics", self.region,
-                                    self.cancelled)
-        rules_f = self.pool.submit(paginate, self.events, "list_rules", "Rules", self.region,
-                                   self.cancelled, NamePrefix=NAME_PREFIX)
+        topics_f = self._submit(paginate, self.sns, "list_topics", "Topics")
+        rules_f = self._submit(paginate, self.events, "list_rules", "Rules",
+                               NamePrefix=NAME_PREFIX)
         topic_arns = [t["TopicArn"] for t in topics_f.result()
                       if t["TopicArn"].rsplit(":", 1)[-1].startswith(NAME_PREFIX)]
-        topic_fs = {arn: self.pool.submit(self._topic, arn) for arn in topic_arns}
-        rule_fs = {r["Name"]: self.pool.submit(self._rule, r) for r in rules_f.result()}
-        topics, foreign_topics = self._split({a.rsplit(":", 1)[-1]: f.result()
-                                              for a, f in topic_fs.items()})
-        rules, foreign_rules = self._split({n: f.result() for n, f in rule_fs.items()})
+        topic_jobs = {arn: (
+            self._submit(call, self.sns, "list_tags_for_resource", ResourceArn=arn),
+            self._submit(call, self.sns, "get_topic_attributes", TopicArn=arn),
+            self._submit(paginate, self.sns, "list_subscriptions_by_topic", "Subscriptions",
+                         TopicArn=arn),
+        ) for arn in topic_arns}
+        rule_jobs = {rule["Name"]: (
+            rule,
+            self._submit(call, self.events, "list_tags_for_resource", ResourceARN=rule["Arn"]),
+            self._submit(paginate, self.events, "list_targets_by_rule", "Targets",
+                         Rule=rule["Name"]),
+        ) for rule in rules_f.result()}
+        topics, foreign_topics = self._split(
+            {arn.rsplit(":", 1)[-1]: self._topic(arn, *jobs) for arn, jobs in topic_jobs.items()})
+        rules, foreign_rules = self._split(
+            {name: self._rule(*jobs) for name, jobs in rule_jobs.items()})
         return RegionInventory(self.region, tuple(topics), tuple(rules),
                                tuple(foreign_topics), tuple(foreign_rules))
 
@@ -105,33 +120,27 @@ class _RegionReader:
         ours = [item for item in found.values() if item is not None]
         return ours, sorted(name for name, item in found.items() if item is None)
 
-    def _topic(self, arn: str) -> Topic | None:
-        tags = _tags(call(self.sns, "list_tags_for_resource", self.region, self.cancelled,
-                          ResourceArn=arn))
-        if tags.get(TAG_KEY) != self.deployment:
+    def _ours(self, tags_reply: dict) -> bool:
+        return _tags(tags_reply).get(TAG_KEY) == self.deployment
+
+    def _topic(self, arn: str, tags_f: Future, attrs_f: Future, subs_f: Future) -> Topic | None:
+        if not self._ours(tags_f.result()):
             return None
-        attrs = call(self.sns, "get_topic_attributes", self.region, self.cancelled,
-                     TopicArn=arn)["Attributes"]
-        subs = paginate(self.sns, "list_subscriptions_by_topic", "Subscriptions", self.region,
-                        self.cancelled, TopicArn=arn)
+        attrs = attrs_f.result()["Attributes"]
         return Topic(
             arn=arn, name=arn.rsplit(":", 1)[-1], display_name=attrs.get("DisplayName", ""),
             policy=attrs.get("Policy", ""), kms_key=attrs.get("KmsMasterKeyId", ""),
             subscriptions=tuple(Subscription(s["SubscriptionArn"], s["Protocol"],
-                                             s["Endpoint"]) for s in subs),
+                                             s["Endpoint"]) for s in subs_f.result()),
         )
 
-    def _rule(self, summary: dict) -> Rule | None:
-        tags = _tags(call(self.events, "list_tags_for_resource", self.region, self.cancelled,
-                          ResourceARN=summary["Arn"]))
-        if tags.get(TAG_KEY) != self.deployment:
+    def _rule(self, summary: dict, tags_f: Future, targets_f: Future) -> Rule | None:
+        if not self._ours(tags_f.result()):
             return None
-        targets = paginate(self.events, "list_targets_by_rule", "Targets", self.region,
-                           self.cancelled, Rule=summary["Name"])
         return Rule(
             name=summary["Name"], arn=summary["Arn"], pattern=summary.get("EventPattern", ""),
             state=summary.get("State", ""), description=summary.get("Description", ""),
-            targets=tuple(_target(t) for t in targets),
+            targets=tuple(_target(t) for t in targets_f.result()),
         )
 
 
@@ -146,7 +155,7 @@ def read_region(access: AwsAccess, region: str, deployment: str,
                 cancelled: Callable[[], bool] | None = None) -> RegionInventory:
     """One region's inventory; a failure becomes the result's `error`, never an exception."""
     try:
-        with ThreadPoolExecutor(max_workers=8, thread_name_prefix=f"inv-{region}") as pool:
+        with ThreadPoolExecutor(max_workers=16, thread_name_prefix=f"inv-{region}") as pool:
             return _RegionReader(access, region, deployment, pool, cancelled).read()
     except ChangeWatchError as exc:
         return RegionInventory(region, error=exc)

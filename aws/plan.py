@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from aws.catalog import Catalog, load_catalog
+from aws.catalog import Catalog, load_catalog, resolve_watch
 from aws.desired import TARGET_ID, DesiredRegion, DesiredRule, desired_state
 from aws.errors import AwsError, ChangeWatchError
 from aws.inventory import RegionInventory, Rule, Topic
@@ -16,7 +17,7 @@ from aws.session import AwsAccess
 from aws.settings import Settings, validate
 
 # Phases run in order within a region; actions of one phase run in parallel.
-CREATE, CONNECT, DELETE_RULES, DELETE_TOPICS = 1, 2, 3, 4
+CREATE, CONNECT, DELETE = 1, 2, 3
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Action:
     rule: DesiredRule | None = None
     topic: DesiredRegion | None = None
     arn: str = ""
+    targets: tuple[str, ...] = ()  # delete_rule: the target ids the inventory found
 
 
 @dataclass(frozen=True)
@@ -131,11 +133,13 @@ def diff_region(region: str, want: DesiredRegion | None, have: RegionInventory) 
             actions += _rule_actions(region, rule, have.rule(rule.name), want.topic_arn)
     for rule in have.rules:
         if rule.name not in wanted_rules:
-            actions.append(Action(region, "delete_rule", rule.name, "delete", DELETE_RULES,
-                                  arn=rule.arn))
+            actions.append(Action(region, "delete_rule", rule.name, "delete", DELETE,
+                                  arn=rule.arn, targets=tuple(t.id for t in rule.targets)))
     for topic in have.topics:
         if want is None or topic.name != want.topic_name:
-            actions.append(Action(region, "delete_topic", topic.name, "delete", DELETE_TOPICS,
+            # In the same phase as the rules: a removal cut short between the two is finished
+            # by the next run, as both stay tagged until deleted.
+            actions.append(Action(region, "delete_topic", topic.name, "delete", DELETE,
                                   arn=topic.arn))
     return RegionPlan(region, tuple(actions), want, have)
 
@@ -146,19 +150,32 @@ def make_plan(access: AwsAccess, settings: Settings, *, catalog: Catalog | None 
     """Validate, ask who we are, read what exists, and diff. Changes nothing."""
     catalog = catalog or load_catalog()
     validate(settings, catalog)
-    identity = access.identity(settings.regions[0])
+    # Who we are and what exists do not depend on each other: ask both at once.
+    regions = tuple(dict.fromkeys((*settings.regions, *_home_regions(settings, catalog),
+                                   *also_regions)))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="identity") as pool:
+        identity_f = pool.submit(access.identity, settings.regions[0])
+        found = read_inventory(access, regions, settings.deployment, cancelled)
+        identity = identity_f.result()
     want = desired_state(settings, catalog, identity)
     regions = tuple(dict.fromkeys((*want, *also_regions)))
-    found = read_inventory(access, regions, settings.deployment, cancelled)
     return Plan(settings.deployment, identity.account,
                 tuple(diff_region(r, want.get(r), found[r]) for r in regions))
+
+
+def _home_regions(settings: Settings, catalog: Catalog) -> tuple[str, ...]:
+    """Regions the chosen groups need beyond the chosen ones (us-east-1 for global services)."""
+    selection = resolve_watch(catalog, settings.watch)
+    return tuple(r for g in selection for r in catalog.group(g).regions(settings.regions))
 
 
 def removal_plan(access: AwsAccess, deployment: str, regions: Iterable[str],
                  cancelled: Callable[[], bool] | None = None) -> Plan:
     """Everything tagged with `deployment` in `regions`, to be deleted. Nothing else."""
     regions = tuple(regions)
-    identity = access.identity(regions[0] if regions else "us-east-1")
-    found = read_inventory(access, regions, deployment, cancelled)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="identity") as pool:
+        identity_f = pool.submit(access.identity, regions[0] if regions else "us-east-1")
+        found = read_inventory(access, regions, deployment, cancelled)
+        identity = identity_f.result()
     return Plan(deployment, identity.account,
                 tuple(diff_region(r, None, inv) for r, inv in found.items()))

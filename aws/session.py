@@ -14,6 +14,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from aws.errors import Cancelled, translate
 
+
 # Retries and timeouts are set once, here. `adaptive` also slows down on throttling.
 # https://boto3.amazonaws.com/v1/documentation/api/latest/guide/retries.html
 def _retries() -> dict:

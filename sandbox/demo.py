@@ -33,7 +33,8 @@ class Sandbox:
         self.moto = MotoServer()
         self.emulator: LookupEventsEmulator | None = None
         self.inbox = Inbox()
-        self.simulator = Simulator()
+        self.session: boto3.session.Session | None = None
+        self.simulator: Simulator | None = None
         self.home = Path(tempfile.mkdtemp(prefix="changewatch-demo-"))
         self._lock = threading.Lock()
 
@@ -42,6 +43,9 @@ class Sandbox:
         self.emulator = LookupEventsEmulator(upstream=url)
         trail_url = self.emulator.start()
         self._point_boto3_here(url, trail_url)
+        # A session of our own, made now: boto3's default one may have read other files.
+        self.session = boto3.session.Session()
+        self.simulator = Simulator(self.session)
         self.emulator.load(seed_history(REGIONS))
         self._create_trail()
         atexit.register(self.stop)
@@ -71,9 +75,9 @@ class Sandbox:
 
     def _create_trail(self) -> None:
         """A multi-region trail that is logging, so the preflight finds the account healthy."""
-        s3 = boto3.client("s3", region_name="us-east-1")
+        s3 = self.session.client("s3", region_name="us-east-1")
         s3.create_bucket(Bucket="demo-cloudtrail-logs-123456789012")
-        trail = boto3.client("cloudtrail", region_name="us-east-1")
+        trail = self.session.client("cloudtrail", region_name="us-east-1")
         trail.create_trail(Name="organization-trail", IsMultiRegionTrail=True,
                            S3BucketName="demo-cloudtrail-logs-123456789012")
         trail.start_logging(Name="organization-trail")
@@ -81,10 +85,11 @@ class Sandbox:
     def simulate(self, simulation_id: str, region: str = HOME_REGION) -> list[Mail]:
         """Make the change for real in the sandbox, record it in CloudTrail, route it."""
         with self._lock:
+            if self.emulator is None or self.simulator is None or self.session is None:
+                raise RuntimeError("the sandbox is not running")
             record = self.simulator.run(simulation_id, region)
-            assert self.emulator is not None
             self.emulator.add(record, visible_after=CLOUDTRAIL_DELAY)
-            return route(record, self.inbox)
+            return route(record, self.inbox, self.session)
 
 
 _running: Sandbox | None = None

@@ -46,12 +46,12 @@ class Inbox:
             listener(mail)
 
 
-def route(record: dict, inbox: Inbox) -> list[Mail]:
+def route(record: dict, inbox: Inbox, session: boto3.session.Session) -> list[Mail]:
     """Run one CloudTrail record through the deployed rules of its region, as EventBridge does."""
     event = to_eventbridge(record)
     region = record["awsRegion"]
-    events = boto3.client("events", region_name=region)
-    sns = boto3.client("sns", region_name=region)
+    events = session.client("events", region_name=region)
+    sns = session.client("sns", region_name=region)
     mails = []
     for rule in events.list_rules(NamePrefix=NAME_PREFIX).get("Rules", []):
         if not delivers(json.loads(rule.get("EventPattern") or "{}"), rule["State"], event):

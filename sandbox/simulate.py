@@ -60,9 +60,13 @@ def _record(region: str, source: str, name: str, request: dict | None, response:
 class Simulator:
     """Keeps the sandbox's demo objects (a security group, a Config recorder, a user)."""
 
-    def __init__(self) -> None:
+    def __init__(self, session: boto3.session.Session) -> None:
+        self._session = session  # the sandbox's own, made after its variables were set
         self._last_rule: dict[str, tuple[str, str]] = {}  # region -> (group id, rule id)
         self._spare: dict[str, str] = {}
+
+    def _client(self, service: str, region: str):
+        return self._session.client(service, region_name=region)
 
     def run(self, simulation_id: str, region: str) -> dict:
         """Make the call; return the CloudTrail record it leaves."""
@@ -75,7 +79,7 @@ class Simulator:
         return handlers[simulation_id](region)
 
     def _group(self, region: str) -> str:
-        ec2 = boto3.client("ec2", region_name=region)
+        ec2 = self._client("ec2", region)
         found = ec2.describe_security_groups(
             Filters=[{"Name": "group-name", "Values": ["web-demo"]}])["SecurityGroups"]
         if found:
@@ -87,7 +91,7 @@ class Simulator:
         group = self._group(region)
         permission = {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
                       "IpRanges": [{"CidrIp": "0.0.0.0/0", "Description": "temporary"}]}
-        reply = boto3.client("ec2", region_name=region).authorize_security_group_ingress(
+        reply = self._client("ec2", region).authorize_security_group_ingress(
             GroupId=group, IpPermissions=[permission])
         rule_id = (reply.get("SecurityGroupRules") or [{}])[0].get(
             "SecurityGroupRuleId", "sgr-" + uuid.uuid4().hex[:17])
@@ -109,7 +113,7 @@ class Simulator:
         group, rule_id = self._last_rule[region]
         new_rule = {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
                     "CidrIpv4": "198.51.100.0/24", "Description": "office"}
-        boto3.client("ec2", region_name=region).modify_security_group_rules(
+        self._client("ec2", region).modify_security_group_rules(
             GroupId=group,
             SecurityGroupRules=[{"SecurityGroupRuleId": rule_id, "SecurityGroupRule": new_rule}])
         request = {"ModifySecurityGroupRulesRequest": {"GroupId": group, "SecurityGroupRule": {
@@ -119,7 +123,7 @@ class Simulator:
 
     def _create_sg(self, region: str) -> dict:
         name = "tmp-" + uuid.uuid4().hex[:6]
-        group = boto3.client("ec2", region_name=region).create_security_group(
+        group = self._client("ec2", region).create_security_group(
             GroupName=name, Description="created in the demo")["GroupId"]
         self._spare[region] = group
         return _record(region, "ec2.amazonaws.com", "CreateSecurityGroup",
@@ -130,12 +134,12 @@ class Simulator:
         if region not in self._spare:
             self._create_sg(region)
         group = self._spare.pop(region)
-        boto3.client("ec2", region_name=region).delete_security_group(GroupId=group)
+        self._client("ec2", region).delete_security_group(GroupId=group)
         return _record(region, "ec2.amazonaws.com", "DeleteSecurityGroup", {"groupId": group},
                        {"requestId": str(uuid.uuid4()), "_return": True})
 
     def _stop_config(self, region: str) -> dict:
-        config = boto3.client("config", region_name=region)
+        config = self._client("config", region)
         config.put_configuration_recorder(ConfigurationRecorder={
             "name": "default", "roleARN": f"arn:aws:iam::{ACCOUNT}:role/aws-config-role"})
         config.stop_configuration_recorder(ConfigurationRecorderName="default")
@@ -150,7 +154,7 @@ class Simulator:
                                             "MobileVersion": "No", "MFAUsed": "No"})
 
     def _attach_admin(self, region: str) -> dict:
-        iam = boto3.client("iam", region_name="us-east-1")
+        iam = self._client("iam", "us-east-1")
         policy = f"arn:aws:iam::{ACCOUNT}:policy/FullAdmin"
         with contextlib.suppress(iam.exceptions.EntityAlreadyExistsException):
             iam.create_user(UserName="contractor")

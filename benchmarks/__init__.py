@@ -1,0 +1,1 @@
+"""Benchmarks for the targets in DESIGN.md; `python -m benchmarks` prints ratios from one run."""

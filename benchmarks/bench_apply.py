@@ -1,0 +1,90 @@
+"""apply and remove: 1 region vs 17, against the serial sum and the critical path of calls."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from aws.apply import execute
+from aws.plan import make_plan
+from aws.regions import known_regions
+from aws.remove import remove
+from aws.session import AwsAccess
+from aws.settings import Settings
+from benchmarks.env import local_aws
+
+LATENCY = 0.1  # seconds added to every request: a far region
+# Dependent round trips of one region: STS → list topics/rules → create phase → connect phase.
+CRITICAL_PATH = 4
+REMOVE_PATH = 5  # STS → list → tags → list targets → remove targets → delete (rule, topic ∥)
+WATCH = ("security-groups", "aws-config", "cloudtrail-changes")
+
+
+def _regions(n: int) -> tuple[str, ...]:
+    preferred = ("ap-northeast-1", "us-west-2", "eu-west-1", "eu-central-1", "us-east-2",
+                 "ap-southeast-1", "ap-southeast-2", "ap-northeast-2", "ap-south-1", "ca-central-1",
+                 "eu-west-2", "eu-west-3", "eu-north-1", "sa-east-1", "us-west-1",
+                 "ap-northeast-3", "us-east-1")
+    assert all(r in known_regions() for r in preferred)
+    return preferred[:n]
+
+
+class _Counter:
+    """Counts the requests every client of an AwsAccess sends (botocore's event hooks)."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self._lock = threading.Lock()
+
+    def _count(self, **_kwargs) -> None:
+        with self._lock:
+            self.n += 1
+
+    def watch(self, access: AwsAccess) -> AwsAccess:
+        make = access.client
+
+        def client(service: str, region: str):
+            made = make(service, region)
+            if not getattr(made, "_bench_counted", False):
+                made.meta.events.register("before-send", self._count)
+                made._bench_counted = True
+            return made
+
+        access.client = client
+        return access
+
+
+def _timed(n: int) -> dict[str, float]:
+    calls = _Counter()
+    with local_aws(LATENCY):
+        settings = Settings(regions=_regions(n), email="ops@example.com", watch=WATCH,
+                            deployment="bench")
+        access = calls.watch(AwsAccess())
+        start = time.perf_counter()
+        result = execute(access, make_plan(access, settings))
+        applied = time.perf_counter() - start
+        assert result.ok, result
+        apply_calls = calls.n
+        access = calls.watch(AwsAccess())
+        start = time.perf_counter()
+        assert remove(access, "bench", settings.regions).ok
+        removed = time.perf_counter() - start
+        remove_calls = calls.n - apply_calls
+    return {"apply": applied, "apply_calls": apply_calls, "remove": removed,
+            "remove_calls": remove_calls}
+
+
+def run() -> list[str]:
+    one, many = _timed(1), _timed(17)
+    lines = [f"apply/remove, {LATENCY * 1000:.0f} ms added to every request:"]
+    for verb, path in (("apply", CRITICAL_PATH), ("remove", REMOVE_PATH)):
+        serial = many[f"{verb}_calls"] * LATENCY
+        lines += [
+            f"  {verb}  1 region: {one[verb]:.2f} s ({one[f'{verb}_calls']} calls); "
+            f"{one[verb] / (path * LATENCY):.2f} × its critical path of {path} round trips "
+            f"(target ≤ 1.5)",
+            f"  {verb} 17 regions: {many[verb]:.2f} s ({many[f'{verb}_calls']} calls); "
+            f"{many[verb] / one[verb]:.2f} × 1 region (target ≤ 1.5); "
+            f"serial sum would be {serial:.1f} s ({serial / many[verb]:.0f} × slower)",
+        ]
+    return lines

@@ -1,0 +1,35 @@
+"""A throwaway local AWS for one benchmark: moto behind a latency proxy, in its own process
+(so the server's work does not compete with the client for the GIL), fake credentials."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@contextmanager
+def local_aws(latency: float):
+    """Yield the endpoint URL; boto3 in this process talks to moto through the proxy."""
+    server = subprocess.Popen([sys.executable, "-m", "sandbox.serve", "--latency", str(latency)],
+                              cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    url = server.stdout.readline().strip()
+    saved = dict(os.environ)
+    for key in [k for k in os.environ if k.startswith("AWS_")]:
+        del os.environ[key]
+    os.environ.update({
+        "AWS_ENDPOINT_URL": url, "AWS_ACCESS_KEY_ID": "bench",
+        "AWS_SECRET_ACCESS_KEY": "bench", "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_CONFIG_FILE": os.devnull, "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+    })
+    try:
+        yield url
+    finally:
+        server.stdin.close()
+        server.wait(timeout=10)
+        os.environ.clear()
+        os.environ.update(saved)
