@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import time
 
-import boto3
 import pytest
 
 from aws.apply import execute
@@ -35,12 +34,12 @@ def test_simulated_change_is_mailed_and_recorded(sandbox):
     assert "AuthorizeSecurityGroupIngress" in mail.body and "0.0.0.0/0" in mail.body
     assert sandbox.inbox.mails == [mail]
     # the real EC2 change happened in the sandbox
-    ec2 = boto3.client("ec2", region_name="ap-northeast-1")
+    ec2 = sandbox.session.client("ec2", region_name="ap-northeast-1")
     [group] = ec2.describe_security_groups(GroupNames=["web-demo"])["SecurityGroups"]
     assert any(r.get("IpRanges") == [{"CidrIp": "0.0.0.0/0", "Description": "temporary"}]
                for r in group["IpPermissions"])
     # CloudTrail shows it a little later, as the real one does
-    trail = boto3.client("cloudtrail", region_name="ap-northeast-1")
+    trail = sandbox.session.client("cloudtrail", region_name="ap-northeast-1")
     attrs = [{"AttributeKey": "EventId", "AttributeValue": mail.event_id}]
     assert trail.lookup_events(LookupAttributes=attrs)["Events"] == []
     time.sleep(3.2)
@@ -52,11 +51,11 @@ def test_changes_nobody_watches_send_no_mail(sandbox):
 
 
 def test_history_is_seeded_and_a_trail_is_logging(sandbox):
-    trail = boto3.client("cloudtrail", region_name="us-east-1")
+    trail = sandbox.session.client("cloudtrail", region_name="us-east-1")
     [found] = trail.describe_trails()["trailList"]
     assert found["IsMultiRegionTrail"]
     assert trail.get_trail_status(Name=found["TrailARN"])["IsLogging"]
-    events = boto3.client("cloudtrail", region_name="ap-northeast-1").lookup_events(
+    events = sandbox.session.client("cloudtrail", region_name="ap-northeast-1").lookup_events(
         LookupAttributes=[{"AttributeKey": "EventName",
                            "AttributeValue": "AuthorizeSecurityGroupIngress"}])["Events"]
     assert events
