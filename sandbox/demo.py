@@ -40,6 +40,7 @@ class Sandbox:
 
     def start(self) -> Sandbox:
         url = self.moto.start()
+        self.moto.reset()  # moto keeps its state per process, not per server
         self.emulator = LookupEventsEmulator(upstream=url)
         trail_url = self.emulator.start()
         self._point_boto3_here(url, trail_url)
