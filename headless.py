@@ -16,6 +16,7 @@ from aws.plan_text import describe_action, describe_plan
 from aws.regions import GLOBAL_REGION
 from aws.remove import plan_removal
 from aws.session import AwsAccess
+from events_cli import run_events
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -45,8 +46,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         access = AwsAccess(profile=settings.profile)
         if args.command == "events":
-            from events_cli import run_events
-
             return run_events(access, settings, args)
         if args.command == "remove":
             regions = (*settings.regions, GLOBAL_REGION)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -71,3 +73,28 @@ def test_usage_error_exits_2():
     done = subprocess.run([sys.executable, "main.py", "frobnicate"], cwd=ROOT,
                           capture_output=True, text=True)
     assert done.returncode == 2
+
+
+def test_events_json_lists_watched_events(tmp_path, capsys, monkeypatch):
+    from sandbox.demo import Sandbox
+
+    saved = dict(os.environ)
+    box = Sandbox().start()
+    try:
+        config = tmp_path / "cw.toml"
+        save(make_settings(regions=("ap-northeast-1",), profile="demo"), config)
+        assert main.main(["events", "--config", str(config), "--since", "7d", "--json"]) == 0
+        lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+        assert lines, "the seeded history has watched events"
+        names = {x["eventName"] for x in lines}
+        assert "AuthorizeSecurityGroupIngress" in names
+        assert not names & {"DescribeInstances", "PutEvaluations", "ListBuckets"}
+        for line in lines:
+            assert line["eventTime"].endswith("Z") and line["region"] in (
+                "ap-northeast-1", "us-east-1")
+            assert {"eventId", "user", "resource"} <= set(line)
+        assert main.main(["events", "--config", str(config), "--since", "1y"]) == 2
+    finally:
+        box.stop()
+        os.environ.clear()
+        os.environ.update(saved)
