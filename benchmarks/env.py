@@ -12,9 +12,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class _Server:
+    def __init__(self, url: str, pid: int) -> None:
+        self.url, self.pid = url, pid
+
+    def cpu(self) -> float:
+        """CPU seconds the local server (moto + proxy) has used so far."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
 def local_aws(latency: float):
-    """Yield the endpoint URL; boto3 in this process talks to moto through the proxy."""
+    """Yield the server; boto3 in this process talks to moto through the latency proxy."""
     server = subprocess.Popen([sys.executable, "-m", "sandbox.serve", "--latency", str(latency)],
                               cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     url = server.stdout.readline().strip()
@@ -27,7 +37,7 @@ def local_aws(latency: float):
         "AWS_CONFIG_FILE": os.devnull, "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
     })
     try:
-        yield url
+        yield _Server(url, server.pid)
     finally:
         server.stdin.close()
         server.wait(timeout=10)
