@@ -85,9 +85,9 @@ class AwsAccess:
             key = (service, region)
             if key not in self._clients:
                 try:
-                    self._clients[key] = self._session.client(
-                        service, region_name=region, config=self._config
-                    )
+                    made = self._session.client(service, region_name=region, config=self._config)
+                    made._changewatch_profile = self.profile or ""  # for error messages
+                    self._clients[key] = made
                 except (BotoCoreError, ClientError) as exc:
                     raise _with_profile(translate(exc, region=region), self.profile) from exc
             return self._clients[key]
@@ -114,7 +114,8 @@ def call(client: Any, operation: str, region: str,
     try:
         return getattr(client, operation)(**params)
     except (BotoCoreError, ClientError) as exc:
-        raise translate(exc, _api_name(operation), region) from exc
+        raise _with_profile(translate(exc, _api_name(operation), region),
+                            getattr(client, "_changewatch_profile", "")) from exc
 
 
 def paginate(client: Any, operation: str, key: str, region: str,
@@ -127,7 +128,8 @@ def paginate(client: Any, operation: str, key: str, region: str,
                 raise Cancelled()
             items.extend(page.get(key, []))
     except (BotoCoreError, ClientError) as exc:
-        raise translate(exc, _api_name(operation), region) from exc
+        raise _with_profile(translate(exc, _api_name(operation), region),
+                            getattr(client, "_changewatch_profile", "")) from exc
     return items
 
 

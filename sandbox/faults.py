@@ -13,13 +13,15 @@ import threading
 import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 FAULTS = ("throttle", "http500", "http503", "drop_before", "drop_after")
 class FaultProxy:
     def __init__(self, upstream: str, latency: float = 0.0, fault_rate: float = 0.0,
                  faults: tuple[str, ...] = FAULTS, seed: int = 7) -> None:
         self.upstream = urlsplit(upstream)
+        # operation name ("CreateTopic") or "*" -> (error code, HTTP status): refused on the wire
+        self.refuse: dict[str, tuple[str, int]] = {}
         self.latency, self.fault_rate, self.faults = latency, fault_rate, faults
         self._random = random.Random(seed)
         self._lock = threading.Lock()
@@ -55,6 +57,15 @@ class FaultProxy:
             return fault
 
 
+def _operation(headers, body: bytes) -> str:
+    """The API operation of a request: X-Amz-Target for JSON services, Action= for query ones."""
+    target = headers.get("X-Amz-Target", "")
+    if target:
+        return target.rsplit(".", 1)[-1]
+    action = parse_qs(body.decode("utf-8", "replace")).get("Action", [""])
+    return action[0]
+
+
 class _Handler(BaseHTTPRequestHandler):
     owner: FaultProxy
     protocol_version = "HTTP/1.1"
@@ -80,6 +91,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _handle(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         time.sleep(self.owner.latency)
+        refusal = self.owner.refuse.get(_operation(self.headers, body)) or self.owner.refuse.get(
+            "*")
+        if refusal:
+            return self._error(refusal[1], refusal[0], body)
         fault = self.owner.pick_fault()
         if fault == "drop_before":
             return self._drop()
@@ -95,7 +110,6 @@ class _Handler(BaseHTTPRequestHandler):
         self.connection.close()
 
     def _fail(self, fault: str, body: bytes) -> None:
-        """An error in the wire format of the service asked, as AWS sends it."""
         is_json = bool(self.headers.get("X-Amz-Target"))
         is_ec2 = b"Version=2016-11-15" in body
         if fault == "throttle":
@@ -105,6 +119,12 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             status = 500 if fault == "http500" else 503
             code = "InternalFailure" if status == 500 else "ServiceUnavailable"
+        self._error(status, code, body)
+
+    def _error(self, status: int, code: str, body: bytes) -> None:
+        """An error in the wire format of the service asked, as AWS sends it."""
+        is_json = bool(self.headers.get("X-Amz-Target"))
+        is_ec2 = b"Version=2016-11-15" in body
         if is_json:
             data = json.dumps({"__type": code, "message": "injected"}).encode()
             return self._send(status, [("Content-Type", "application/x-amz-json-1.1")], data)
