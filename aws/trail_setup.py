@@ -1,0 +1,163 @@
+"""CloudTrail coverage per region, and a multi-region trail with a private, encrypted bucket.
+
+Events of "AWS API Call via CloudTrail" reach EventBridge only where a trail is logging:
+https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail.html
+The bucket policy follows
+https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
+(aws:SourceArn scoped to the one trail, objects only under AWSLogs/<account>/).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from aws.errors import ChangeWatchError
+from aws.inventory import TAG_KEY
+from aws.session import AwsAccess, call
+
+TRAIL_NAME = "changewatch-trail"
+
+
+@dataclass(frozen=True)
+class TrailCoverage:
+    region: str
+    covered: bool          # a trail is logging here (multi-region or home in this region)
+    trail: str = ""        # the covering trail's name, or the first trail found if none logs
+    trails: int = 0        # how many trails apply to this region
+
+
+@dataclass(frozen=True)
+class TrailPlan:
+    """What `create_trail` makes; the GUI lists it in the confirmation dialog."""
+
+    home_region: str
+    account: str
+    deployment: str
+    trail_name: str
+    bucket_name: str
+    kms_key: str | None = None  # None: SSE-S3 (AES-256); else SSE-KMS with this key
+
+    @property
+    def trail_arn(self) -> str:
+        return f"arn:aws:cloudtrail:{self.home_region}:{self.account}:trail/{self.trail_name}"
+
+
+def region_coverage(access: AwsAccess, region: str,
+                    cancelled: Callable[[], bool] | None = None) -> TrailCoverage:
+    """Whether a logging trail covers `region` (shadow copies of multi-region trails count)."""
+    client = access.client("cloudtrail", region)
+    trails = call(client, "describe_trails", region, cancelled,
+                  includeShadowTrails=True).get("trailList", [])
+    applicable = [t for t in trails
+                  if t.get("IsMultiRegionTrail") or t.get("HomeRegion") == region]
+    for trail in applicable:
+        status = call(client, "get_trail_status", region, cancelled, Name=trail["TrailARN"])
+        if status.get("IsLogging"):
+            return TrailCoverage(region, True, trail["Name"], len(applicable))
+    first = applicable[0]["Name"] if applicable else ""
+    return TrailCoverage(region, False, first, len(applicable))
+
+
+def coverage(access: AwsAccess, regions: Iterable[str],
+             cancelled: Callable[[], bool] | None = None) -> dict[str, TrailCoverage]:
+    """Coverage of several regions, read in parallel; a region that fails is left out."""
+    regions = tuple(dict.fromkeys(regions))
+    if not regions:
+        return {}
+    with ThreadPoolExecutor(max_workers=len(regions), thread_name_prefix="trail") as pool:
+        futures = {r: pool.submit(region_coverage, access, r, cancelled) for r in regions}
+    found: dict[str, TrailCoverage] = {}
+    for region, future in futures.items():
+        try:
+            found[region] = future.result()
+        except ChangeWatchError:
+            continue
+    return found
+
+
+def plan_trail(access: AwsAccess, deployment: str, home_region: str,
+               kms_key: str | None = None) -> TrailPlan:
+    """Name the trail and its bucket; changes nothing."""
+    account = access.identity(home_region).account
+    bucket = f"changewatch-trail-{account}-{deployment}"[:63].rstrip("-")
+    return TrailPlan(home_region, account, deployment, TRAIL_NAME, bucket, kms_key)
+
+
+def bucket_policy(plan: TrailPlan) -> dict:
+    """Only this trail may write, only under AWSLogs/<account>/, only over TLS."""
+    bucket = f"arn:aws:s3:::{plan.bucket_name}"
+    source = {"aws:SourceArn": plan.trail_arn}
+    service = {"Service": "cloudtrail.amazonaws.com"}
+    return {"Version": "2012-10-17", "Statement": [
+        {"Sid": "AWSCloudTrailAclCheck", "Effect": "Allow", "Principal": service,
+         "Action": "s3:GetBucketAcl", "Resource": bucket,
+         "Condition": {"StringEquals": source}},
+        {"Sid": "AWSCloudTrailWrite", "Effect": "Allow", "Principal": service,
+         "Action": "s3:PutObject", "Resource": f"{bucket}/AWSLogs/{plan.account}/*",
+         "Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control",
+                                        **source}}},
+        {"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*",
+         "Action": "s3:*", "Resource": [bucket, f"{bucket}/*"],
+         "Condition": {"Bool": {"aws:SecureTransport": "false"}}},
+    ]}
+
+
+def _encryption(plan: TrailPlan) -> dict:
+    if plan.kms_key:
+        default = {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": plan.kms_key}
+        return {"Rules": [{"ApplyServerSideEncryptionByDefault": default,
+                           "BucketKeyEnabled": True}]}
+    return {"Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]}
+
+
+def _create_bucket(s3, plan: TrailPlan, cancelled: Callable[[], bool] | None) -> None:
+    region = plan.home_region
+    params: dict = {"Bucket": plan.bucket_name}
+    if region != "us-east-1":  # us-east-1 refuses an explicit LocationConstraint
+        params["CreateBucketConfiguration"] = {"LocationConstraint": region}
+    try:
+        call(s3, "create_bucket", region, cancelled, **params)
+    except ChangeWatchError as exc:
+        if "BucketAlreadyOwnedByYou" not in exc.detail:  # a re-run after an interruption
+            raise
+
+
+def create_trail(access: AwsAccess, plan: TrailPlan,
+                 on_progress: Callable[[str], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> str:
+    """Create (or finish creating) the bucket and the trail, then start logging; its ARN."""
+    report = on_progress or (lambda step: None)
+    region, tags = plan.home_region, [{"Key": TAG_KEY, "Value": plan.deployment}]
+    s3 = access.client("s3", region)
+    report("bucket")
+    _create_bucket(s3, plan, cancelled)
+    call(s3, "put_public_access_block", region, cancelled, Bucket=plan.bucket_name,
+         PublicAccessBlockConfiguration={"BlockPublicAcls": True, "IgnorePublicAcls": True,
+                                         "BlockPublicPolicy": True,
+                                         "RestrictPublicBuckets": True})
+    call(s3, "put_bucket_ownership_controls", region, cancelled, Bucket=plan.bucket_name,
+         OwnershipControls={"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]})
+    call(s3, "put_bucket_encryption", region, cancelled, Bucket=plan.bucket_name,
+         ServerSideEncryptionConfiguration=_encryption(plan))
+    call(s3, "put_bucket_tagging", region, cancelled, Bucket=plan.bucket_name,
+         Tagging={"TagSet": tags})
+    report("policy")
+    call(s3, "put_bucket_policy", region, cancelled, Bucket=plan.bucket_name,
+         Policy=json.dumps(bucket_policy(plan)))
+    report("trail")
+    trail = access.client("cloudtrail", region)
+    existing = call(trail, "describe_trails", region, cancelled, trailNameList=[plan.trail_name],
+                    includeShadowTrails=False).get("trailList", [])
+    if existing:
+        arn = existing[0]["TrailARN"]
+    else:
+        arn = call(trail, "create_trail", region, cancelled, Name=plan.trail_name,
+                   S3BucketName=plan.bucket_name, IsMultiRegionTrail=True,
+                   IncludeGlobalServiceEvents=True, EnableLogFileValidation=True,
+                   TagsList=tags)["TrailARN"]
+    report("logging")
+    call(trail, "start_logging", region, cancelled, Name=plan.trail_name)
+    return arn

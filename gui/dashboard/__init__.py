@@ -1,0 +1,1 @@
+"""The dashboard: deployment status per region, and the recent events log."""

@@ -1,0 +1,88 @@
+"""The dashboard window: Status and Recent events tabs, and the way back to the setup wizard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+
+from gui.context import AppContext
+from gui.dashboard.status_tab import StatusTab
+from gui.eventlog.view import EventLogTab
+
+
+class DashboardWindow(QMainWindow):
+    """Opened by gui/app.py when a deployment exists; refreshes on deployment_changed."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._wizard: QWidget | None = None
+        self.status_tab = StatusTab(context, self)
+        self.events_tab = EventLogTab(context, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.status_tab, "")
+        self.tabs.addTab(self.events_tab, "")
+        self.setCentralWidget(self.tabs)
+        self.setup_action = QAction(self)
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.remove_action = QAction(self)
+        self.close_action = QAction(self)
+        self.close_action.setShortcut(QKeySequence.StandardKey.Close)
+        self.menu = self.menuBar().addMenu("")
+        for action in (self.setup_action, self.refresh_action, self.remove_action):
+            self.menu.addAction(action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.close_action)
+        self.setup_action.triggered.connect(self.open_setup)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.remove_action.triggered.connect(self.status_tab.remove_flow.start)
+        self.close_action.triggered.connect(self.close)
+        context.signals.deployment_changed.connect(self._on_context_deployment_changed)
+        self.retranslate_ui()
+        self.resize(1180, 760)
+        self.status_tab.refresh()
+        self.events_tab.start()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("ChangeWatch"))
+        self.tabs.setTabText(0, self.tr("Status"))
+        self.tabs.setTabText(1, self.tr("Recent events"))
+        self.menu.setTitle(self.tr("&Deployment"))
+        self.setup_action.setText(self.tr("Change setup…"))
+        self.refresh_action.setText(self.tr("Refresh"))
+        self.remove_action.setText(self.tr("Remove everything…"))
+        self.close_action.setText(self.tr("Close"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    @Slot()
+    def refresh(self) -> None:
+        self.status_tab.refresh()
+        self.events_tab.poller.poll()
+
+    @Slot()
+    def open_setup(self) -> None:
+        """The wizard edits the settings; its apply emits deployment_changed."""
+        from gui.wizard.wizard import SetupWizard  # written separately; loaded on demand
+
+        if self._wizard is None or not self._wizard.isVisible():
+            self._wizard = SetupWizard(self._context)
+        self._wizard.show()
+        self._wizard.raise_()
+        self._wizard.activateWindow()
+
+    @Slot()
+    def _on_context_deployment_changed(self) -> None:
+        self.status_tab.refresh()
+        self.events_tab.restart()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop polling and wait for the rounds in flight (they stop between calls)."""
+        self.events_tab.shutdown()
+        self.status_tab.pool.wait(5_000)
+        super().closeEvent(event)

@@ -1,0 +1,155 @@
+"""The dashboard's plain words for drift, subscriptions, trails and deliveries (all via tr)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from html import escape
+
+from PySide6.QtCore import QObject
+
+from aws.apply import Result
+from aws.messages import describe
+from aws.status import DeploymentStatus, Drift, RegionStatus
+from aws.trail_setup import TrailCoverage
+
+LINK_HOURS = 48  # SNS confirmation links expire after 48 hours
+
+
+class Wording(QObject):
+    """One place for the sentences, so the model, the detail text and dialogs agree."""
+
+    def _reason(self, reason: str) -> str:
+        words = {"pattern": self.tr("its event pattern"),
+                 "state": self.tr("its state (for example disabled)"),
+                 "description": self.tr("its description"),
+                 "display name": self.tr("its display name"),
+                 "access policy": self.tr("its access policy (for example widened)"),
+                 "encryption key": self.tr("its encryption key"),
+                 "target missing": self.tr("its target is missing"),
+                 "notification target differs": self.tr("it sends elsewhere or another text")}
+        return ", ".join(words.get(part.strip(), part.strip()) for part in reason.split(","))
+
+    def summary(self, status: DeploymentStatus | None, reading: bool) -> str:
+        """The one line under the title: reading, nothing, problems, waiting, or all good."""
+        if reading:
+            return self.tr("Reading the deployment from AWS…")
+        if status is None:
+            return ""
+        if not status.deployed:
+            return self.tr("Nothing is deployed. Use Change setup… or Repair to create it.")
+        if status.drift:
+            return self.tr("%n problem(s) found: AWS no longer matches the settings. Repair "
+                           "puts back what is missing or changed.", "", len(status.drift))
+        waiting = sum(1 for r in status.regions if r.pending and not r.confirmed)
+        if waiting:
+            return self.tr("Waiting for the email confirmation in %n region(s): nothing is "
+                           "delivered there until the link in the email is clicked.", "",
+                           waiting)
+        return self.tr("Everything is in place in %n region(s).", "", len(status.regions))
+
+    def drift(self, d: Drift) -> str:
+        texts = {
+            "topic_missing": self.tr("The SNS topic %1 is missing (deleted by hand?)."),
+            "topic_changed": self.tr("The SNS topic %1 was changed: %2."),
+            "subscription_missing": self.tr("%1 is no longer subscribed to the topic."),
+            "extra_subscription": self.tr("%1 is subscribed but not in the settings; "
+                                          "Repair unsubscribes it."),
+            "rule_missing": self.tr("The EventBridge rule %1 is missing (deleted by hand?)."),
+            "rule_changed": self.tr("The EventBridge rule %1 was changed: %2."),
+            "target_missing": self.tr("The rule %1 no longer sends to the topic "
+                                      "(its target was removed)."),
+            "target_changed": self.tr("The rule %1 sends elsewhere or a different text."),
+            "extra_rule": self.tr("The rule %1 is no longer in the settings; Repair deletes it."),
+            "extra_topic": self.tr("The topic %1 is no longer in the settings; "
+                                   "Repair deletes it."),
+            "not_deployed": self.tr("Nothing is set up in %1 yet; Repair creates it."),
+        }
+        template = texts.get(d.kind, self.tr("%1 differs from the settings (%2)."))
+        return template.replace("%1", d.name).replace("%2", self._reason(d.reason))
+
+    def subscription(self, status: RegionStatus, since: datetime | None) -> str:
+        if status.confirmed:
+            return self.tr("Confirmed")
+        if not status.pending:
+            return self.tr("No email subscription")
+        if since is None:
+            return self.tr("Waiting for confirmation")
+        hours = int((datetime.now(UTC) - since).total_seconds() // 3600)
+        if hours >= LINK_HOURS:
+            return self.tr("Link expired (sent %1 h ago): resend").replace("%1", str(hours))
+        return self.tr("Waiting for confirmation for %1 h (link valid %2 h)").replace(
+            "%1", str(hours)).replace("%2", str(LINK_HOURS))
+
+    def trail(self, coverage: TrailCoverage | None) -> str:
+        if coverage is None:
+            return self.tr("Unknown")
+        if coverage.covered:
+            return self.tr("Logging (%1)").replace("%1", coverage.trail)
+        if coverage.trail:
+            return self.tr("Trail %1 is not logging").replace("%1", coverage.trail)
+        return self.tr("No trail: events never arrive")
+
+    def trail_advice(self, coverage: TrailCoverage | None) -> str:
+        if coverage is None or coverage.covered:
+            return ""
+        return self.tr("Without a CloudTrail trail that is logging in this region, API calls "
+                       "never reach EventBridge: the rules exist but never fire. Create a "
+                       "multi-region trail to cover every region.")
+
+    def deliveries(self, status: RegionStatus) -> str:
+        known = [r.metrics for r in status.rules if r.metrics is not None]
+        if not known:
+            return self.tr("Unknown")
+        sent = sum(m.invocations for m in known)
+        failed = sum(m.failed for m in known)
+        if failed:
+            return self.tr("%1 sent, %2 failed").replace("%1", str(sent)).replace(
+                "%2", str(failed))
+        return self.tr("%1 sent").replace("%1", str(sent))
+
+    def rules(self, status: RegionStatus) -> str:
+        enabled = sum(1 for r in status.rules if r.state != "DISABLED")
+        return self.tr("%1 of %2 enabled").replace("%1", str(enabled)).replace(
+            "%2", str(len(status.rules)))
+
+    def problems(self, status: RegionStatus) -> str:
+        if status.error is not None:
+            return self.tr("Cannot read this region")
+        if not status.drift:
+            return self.tr("None")
+        return self.tr("%n problem(s)", "", len(status.drift))
+
+    def region_html(self, status: RegionStatus, lang: str) -> str:
+        """The detail box for one region."""
+        rows = [f"<h3>{escape(status.region)}</h3>"]
+        topic = status.topic_arn or self.tr("missing")
+        rows.append(f"<b>{escape(self.tr('SNS topic'))}:</b> {escape(topic)}<br>")
+        emails = ", ".join(s.endpoint for s in status.subscriptions) or "-"
+        rows.append(f"<b>{escape(self.tr('Email'))}:</b> {escape(emails)}<br>")
+        if status.error is not None:
+            rows.append(f"<p style='color:#b3261e'>{escape(describe(status.error, lang))}</p>")
+        rows.append(f"<b>{escape(self.tr('Rules'))}:</b><ul>")
+        for rule in status.rules:
+            metrics = (self.tr("%1 sent, %2 failed in 24 h").replace(
+                "%1", str(rule.metrics.invocations)).replace("%2", str(rule.metrics.failed))
+                if rule.metrics else self.tr("deliveries unknown"))
+            target = "" if rule.has_target else " — " + self.tr("no target")
+            rows.append(f"<li>{escape(rule.name)} — {escape(rule.state)}{escape(target)} — "
+                        f"{escape(metrics)}</li>")
+        rows.append("</ul>")
+        if status.drift:
+            rows.append(f"<b style='color:#b3261e'>{escape(self.tr('Problems'))}:</b><ul>")
+            rows += [f"<li>{escape(self.drift(d))}</li>" for d in status.drift]
+            rows.append("</ul>")
+        else:
+            rows.append(f"<p>{escape(self.tr('No problems: AWS matches the settings.'))}</p>")
+        rows.append(f"<b>{escape(self.tr('CloudTrail'))}:</b> "
+                    f"{escape(self.trail(status.trail))}<br>"
+                    f"{escape(self.trail_advice(status.trail))}")
+        return "".join(rows)
+
+    def repair_text(self, result: Result, lang: str) -> str:
+        if result.ok:
+            return self.tr("Repaired: %n change(s) made.", "", len(result.done))
+        errors = [describe(r.error, lang) for r in result.regions if r.error is not None]
+        return " ".join([self.tr("Repair did not finish:"), *errors])

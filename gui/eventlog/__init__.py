@@ -1,0 +1,1 @@
+"""The Recent events tab: CloudTrail events matching the deployment, live."""

@@ -1,0 +1,145 @@
+"""The recent-events table: EventRow dataclasses, newest first, appended page by page."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from datetime import UTC
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle
+
+from aws.events import EventRow
+
+TIME, REGION, EVENT, USER, SOURCE_IP, RESOURCE, ERROR = range(7)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_FAILED = QColor("#b3261e")
+_SENSITIVE_BG = QColor("#fff4d6")
+_ROOT = QModelIndex()
+
+
+def local_time(row: EventRow) -> str:
+    # isoformat is several times faster than strftime; it matters at 100 000 rows.
+    return row.event_time.astimezone().replace(tzinfo=None).isoformat(" ", "seconds")
+
+
+def utc_time(row: EventRow) -> str:
+    return row.event_time.astimezone(UTC).replace(tzinfo=None).isoformat("T", "seconds") + "Z"
+
+
+def haystack(row: EventRow) -> str:
+    """Everything the filter box searches, lowercased once when the row arrives."""
+    return " ".join((local_time(row), utc_time(row), row.region, row.event_name,
+                     row.event_source, row.user, row.source_ip, row.resource, row.error_code,
+                     row.user_agent, row.event_id, row.group_id)).lower()
+
+
+class EventTableModel(QAbstractTableModel):
+    """Rows kept sorted newest first; each arriving page is inserted with beginInsertRows."""
+
+    def __init__(self, sensitive_groups: Iterable[str] = (),
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[EventRow] = []
+        self._keys: list[float] = []  # -timestamp, ascending, for bisect
+        self.haystacks: list[str] = []
+        self._sensitive = frozenset(sensitive_groups)
+        self._headers: list[str] = []
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self._headers = [self.tr("Time"), self.tr("Region"), self.tr("Event"), self.tr("User"),
+                         self.tr("Source IP"), self.tr("Resource"), self.tr("Error")]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
+
+    @property
+    def rows(self) -> Sequence[EventRow]:
+        return self._rows
+
+    def row_at(self, index: int) -> EventRow:
+        return self._rows[index]
+
+    def is_sensitive(self, row: EventRow) -> bool:
+        return row.group_id in self._sensitive
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == EVENT:
+            return self._icon(row)
+        if role == Qt.ItemDataRole.ForegroundRole and row.error_code:
+            return QBrush(_FAILED)
+        if role == Qt.ItemDataRole.BackgroundRole and self.is_sensitive(row):
+            return QBrush(_SENSITIVE_BG)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    @staticmethod
+    def _text(row: EventRow, column: int) -> str:
+        return (local_time(row), row.region, row.event_name, row.user, row.source_ip,
+                row.resource, row.error_code)[column]
+
+    def _tooltip(self, row: EventRow, column: int) -> str | None:
+        if column == TIME:
+            return self.tr("%1 UTC").replace("%1", utc_time(row))
+        notes = []
+        if row.error_code:
+            notes.append(self.tr("Failed call: %1").replace("%1", row.error_code))
+        if self.is_sensitive(row):
+            notes.append(self.tr("Sensitive change: review who made it and why."))
+        if column == USER:
+            notes.append(row.user)
+        return "\n".join(notes) or None
+
+    def _icon(self, row: EventRow):
+        style = QApplication.style()
+        if row.error_code:
+            return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        if self.is_sensitive(row):
+            return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return None
+
+    def append_rows(self, new: Iterable[EventRow]) -> None:
+        """Insert rows at their place by time; one beginInsertRows per contiguous block."""
+        ordered = sorted(new, key=lambda r: r.event_time, reverse=True)
+        if not ordered:
+            return
+        blocks: list[tuple[int, list[EventRow]]] = []
+        for row in ordered:
+            pos = bisect_right(self._keys, -row.event_time.timestamp())
+            if blocks and blocks[-1][0] == pos:
+                blocks[-1][1].append(row)
+            else:
+                blocks.append((pos, [row]))
+        for pos, rows in reversed(blocks):  # from the end, so earlier positions stay valid
+            self.beginInsertRows(QModelIndex(), pos, pos + len(rows) - 1)
+            self._rows[pos:pos] = rows
+            self._keys[pos:pos] = [-r.event_time.timestamp() for r in rows]
+            self.haystacks[pos:pos] = [haystack(r) for r in rows]
+            self.endInsertRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows, self._keys, self.haystacks = [], [], []
+        self.endResetModel()

@@ -1,0 +1,186 @@
+"""The dashboard against moto: status, drift and Repair, test notification, confirmation, trail."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from aws.apply import execute
+from aws.localstate import LocalState
+from aws.plan import make_plan
+from aws.status import SubscriptionStatus
+from aws.trail_setup import TRAIL_NAME
+from gui.context import AppContext
+from gui.dashboard.status_model import PROBLEMS, SUBSCRIPTION, TRAIL
+from gui.dashboard.window import DashboardWindow
+from sandbox.lookup_emulator import LookupEventsEmulator
+from tests.aws.helpers import client, make_settings
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+REGIONS = ("ap-northeast-1", "us-west-2", "us-east-1")
+
+
+@pytest.fixture
+def emulator(moto, monkeypatch):
+    emu = LookupEventsEmulator(upstream=moto.url)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_CLOUDTRAIL", emu.start())
+    yield emu
+    emu.stop()
+
+
+@pytest.fixture
+def context(qapp, access, emulator, tmp_path, monkeypatch):
+    monkeypatch.setenv("CHANGEWATCH_HOME", str(tmp_path / "home"))
+    settings = make_settings()
+    assert execute(access, make_plan(access, settings)).ok
+    local = LocalState.default()
+    local.save_settings(settings)
+    local.remember_regions(settings.deployment, REGIONS)
+    return AppContext(local=local, lang="en")
+
+
+def wait_status(qtbot, window: DashboardWindow) -> None:
+    tab = window.status_tab
+    qtbot.waitUntil(lambda: tab.status is not None and not tab.reading, timeout=15_000)
+
+
+@pytest.fixture
+def window(qtbot, context):
+    win = DashboardWindow(context)
+    qtbot.addWidget(win)
+    win.events_tab.refresh_combo.setCurrentIndex(0)
+    wait_status(qtbot, win)
+    yield win
+    win.close()
+
+
+def cell(window: DashboardWindow, region: str, column: int) -> str:
+    model = window.status_tab.model
+    row = next(i for i in range(model.rowCount()) if model.row_at(i).region == region)
+    return model.index(row, column).data()
+
+
+def shot(window, name: str) -> None:
+    window.tabs.setCurrentIndex(0)
+    window.grab().save(str(SHOTS / name))
+
+
+def test_status_lists_each_region_confirmed_without_drift(window, qtmodeltester):
+    tab = window.status_tab
+    assert [tab.model.row_at(i).region for i in range(tab.model.rowCount())] == list(REGIONS)
+    assert tab.state_label.text() == "Everything is in place in 3 region(s)."
+    assert cell(window, "us-west-2", SUBSCRIPTION) == "Confirmed"
+    assert cell(window, "us-west-2", PROBLEMS) == "None"
+    assert cell(window, "us-west-2", TRAIL) == "No trail: events never arrive"
+    assert not tab.repair_button.isEnabled()
+    assert "changewatch-security-groups — ENABLED" in tab.detail.toPlainText()
+    qtmodeltester.check(tab.model)
+    shot(window, "dashboard-status.png")
+
+
+def test_pending_subscription_shows_its_age(window, context):
+    tab = window.status_tab
+    status = tab.status
+    pending = (SubscriptionStatus("ops@example.com", True, "PendingConfirmation"),)
+    regions = tuple(dataclasses.replace(r, subscriptions=pending) if r.region != "us-east-1"
+                    else r for r in status.regions)
+    data = context.local.get("subscribed_at", {})
+    data["test/us-west-2"] = (datetime.now(UTC) - timedelta(hours=5, minutes=10)).isoformat()
+    data["test/ap-northeast-1"] = (datetime.now(UTC) - timedelta(hours=50)).isoformat()
+    context.local.set("subscribed_at", data)
+    tab.show_status(dataclasses.replace(status, regions=regions))
+    assert cell(window, "us-west-2", SUBSCRIPTION) == (
+        "Waiting for confirmation for 5 h (link valid 48 h)")
+    assert cell(window, "ap-northeast-1", SUBSCRIPTION) == "Link expired (sent 50 h ago): resend"
+    assert cell(window, "us-east-1", SUBSCRIPTION) == "Confirmed"
+    assert tab.state_label.text().startswith("Waiting for the email confirmation in 2 region(s)")
+    tab.select_region("us-west-2")
+    assert tab.resend_button.isEnabled() and tab.link_button.isEnabled()
+    shot(window, "dashboard-pending.png")
+
+
+def test_drift_is_shown_plainly_and_repair_fixes_it(qtbot, window):
+    events = client("events", "us-west-2")
+    events.remove_targets(Rule="changewatch-aws-config", Ids=["changewatch-sns"])
+    events.delete_rule(Name="changewatch-aws-config")
+    tab = window.status_tab
+    tab.refresh_button.click()
+    wait_status(qtbot, window)
+    assert cell(window, "us-west-2", PROBLEMS) == "1 problem(s)"
+    assert tab.state_label.text().startswith("1 problem(s) found")
+    tab.select_region("us-west-2")
+    assert ("The EventBridge rule changewatch-aws-config is missing (deleted by hand?)."
+            in tab.detail.toPlainText())
+    assert tab.repair_button.isEnabled()
+    shot(window, "dashboard-drift.png")
+    tab.repair_button.click()
+    qtbot.waitUntil(lambda: tab.message_label.text().startswith("Repaired"), timeout=15_000)
+    wait_status(qtbot, window)
+    assert tab.state_label.text() == "Everything is in place in 3 region(s)."
+    assert "changewatch-aws-config" in {r["Name"] for r in events.list_rules()["Rules"]}
+
+
+def test_test_notification_reaches_the_topic(qtbot, window, moto):
+    tab = window.status_tab
+    tab.select_region("us-west-2")
+    tab.test_button.click()
+    qtbot.waitUntil(lambda: "Test notification published" in tab.message_label.text(),
+                    timeout=10_000)
+    message_id = tab.message_label.text().split("(message ")[1].split(")")[0]
+    published = json.dumps(moto.published())
+    assert message_id in published and "changewatch-alerts" in published
+
+
+def test_resend_and_pasted_link_confirm(qtbot, window, context):
+    tab = window.status_tab
+    tab.select_region("us-west-2")
+    tab.resend_button.click()
+    qtbot.waitUntil(lambda: "A new confirmation email" in tab.message_label.text(),
+                    timeout=10_000)
+    assert context.local.subscribed_at("test", "us-west-2") is not None
+    wait_status(qtbot, window)
+    tab.select_region("us-west-2")
+    tab.ask_link = lambda: "hello"
+    tab.link_button.click()
+    qtbot.waitUntil(lambda: tab.message_label.text().startswith("Subscription confirmed"),
+                    timeout=10_000)
+    tab.ask_link = lambda: "https://example.com/confirmation.html?nothing=here"
+    tab.link_button.click()
+    assert tab.message_label.text().startswith("That is not a confirmation link")
+
+
+def test_trail_is_created_only_after_confirming(qtbot, window):
+    tab = window.status_tab
+    tab.select_region("us-west-2")
+    assert tab.trail_button.isEnabled()
+    asked = []
+
+    def confirm(plan):
+        dialog = tab.trail_flow.dialog(plan)
+        dialog.grab().save(str(SHOTS / "dashboard-trail-confirm.png"))
+        asked.append(plan)
+        return len(asked) > 1  # refuse the first time, accept the second
+
+    tab.trail_flow.confirm = confirm
+    tab.trail_button.click()
+    qtbot.waitUntil(lambda: len(asked) == 1 and not tab.trail_flow.busy, timeout=10_000)
+    assert client("cloudtrail", "ap-northeast-1").describe_trails()["trailList"] == []
+    tab.trail_button.click()
+    qtbot.waitUntil(lambda: tab.message_label.text().startswith("Trail created"),
+                    timeout=10_000)
+    wait_status(qtbot, window)
+    assert cell(window, "us-west-2", TRAIL) == f"Logging ({TRAIL_NAME})"
+    assert not tab.trail_button.isEnabled()
+
+
+def test_change_setup_opens_the_wizard(qtbot, window):
+    window.setup_action.trigger()
+    [wizard] = [w for w in QApplication.topLevelWidgets()
+                if type(w).__name__ == "SetupWizard" and w.isVisible()]
+    qtbot.addWidget(wizard)
+    wizard.close()

@@ -1,0 +1,117 @@
+"""Remove everything from the dashboard: one click, nothing tagged left, foreign kept, resumable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import gui.dashboard.remove_flow as remove_flow
+from aws.apply import execute
+from aws.localstate import LocalState
+from aws.plan import make_plan
+from gui.context import AppContext
+from gui.dashboard.window import DashboardWindow
+from sandbox.lookup_emulator import LookupEventsEmulator
+from tests.aws.helpers import client, make_settings, rules, tagged_anything, topics
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+REGIONS = ("ap-northeast-1", "us-west-2", "us-east-1")
+
+
+@pytest.fixture
+def window(qtbot, qapp, access, moto, tmp_path, monkeypatch):
+    emulator = LookupEventsEmulator(upstream=moto.url)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_CLOUDTRAIL", emulator.start())
+    monkeypatch.setenv("CHANGEWATCH_HOME", str(tmp_path / "home"))
+    client("events", "us-west-2").put_rule(Name="changewatch-mine",
+                                           EventPattern='{"source":["x"]}')
+    client("sns", "us-west-2").create_topic(Name="changewatch-mine")
+    settings = make_settings()
+    assert execute(access, make_plan(access, settings)).ok
+    local = LocalState.default()
+    local.save_settings(settings)
+    local.remember_regions(settings.deployment, ("ap-northeast-1", "us-west-2"))
+    context = AppContext(local=local, lang="en")
+    win = DashboardWindow(context)
+    qtbot.addWidget(win)
+    win.events_tab.refresh_combo.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: win.status_tab.status is not None and not win.status_tab.reading,
+                    timeout=15_000)
+    yield win
+    win.close()
+    emulator.stop()
+
+
+def _remove(qtbot, window: DashboardWindow) -> list[str]:
+    flow = window.status_tab.remove_flow
+    informed: list[str] = []
+    flow.inform = informed.append
+    with qtbot.waitSignal(flow.finished, timeout=20_000):
+        window.status_tab.remove_button.click()
+    return informed
+
+
+def test_remove_with_one_click_leaves_nothing_tagged_and_keeps_foreign(qtbot, window):
+    flow = window.status_tab.remove_flow
+    listed: list[str] = []
+
+    def confirm(plan):
+        listed.extend(flow.item_text(a) for a in plan.actions)
+        return True
+
+    flow.confirm = confirm
+    [text] = _remove(qtbot, window)
+    assert "us-west-2: EventBridge rule changewatch-aws-config (its target first)" in listed
+    assert "us-east-1: SNS topic changewatch-alerts and its email subscription" in listed
+    assert len(listed) == 8  # 5 rules, 3 topics: us-east-1 found though not remembered
+    assert text.startswith("Removed 8 resource(s):")
+    assert tagged_anything(REGIONS) == []
+    assert "changewatch-mine" in rules("us-west-2")
+    assert any(a.endswith(":changewatch-mine") for a in topics("us-west-2"))
+    window.status_tab.remove_flow.dialog.grab().save(str(SHOTS / "dashboard-removed.png"))
+    qtbot.waitUntil(lambda: window.status_tab.state_label.text().startswith("Nothing is"),
+                    timeout=15_000)
+
+
+def test_confirm_dialog_lists_exactly_what_is_deleted(qtbot, window):
+    flow = window.status_tab.remove_flow
+    shown = []
+
+    def confirm(plan):
+        dialog = flow.confirm_dialog(plan)
+        shown.append(dialog.items.count())
+        assert "rule changewatch-mine (us-west-2)" in dialog.note.text()  # kept, and said so
+        dialog.grab().save(str(SHOTS / "dashboard-remove-confirm.png"))
+        return False
+
+    flow.confirm = confirm
+    window.status_tab.remove_button.click()
+    qtbot.waitUntil(lambda: bool(shown) and not flow.busy, timeout=15_000)
+    assert shown == [8]
+    assert len(tagged_anything(REGIONS)) == 8  # refused: nothing deleted
+
+
+def test_remove_interrupted_halfway_then_run_again_finishes(qtbot, window, monkeypatch):
+    flow = window.status_tab.remove_flow
+    flow.confirm = lambda plan: True
+    real = remove_flow.execute
+
+    def cancel_after_first(access, plan, on_progress, cancelled):
+        def progress(event):
+            on_progress(event)
+            if event.status == "done":
+                flow.cancel()  # what the dialog's Cancel button does, at a known moment
+        return real(access, plan, progress, cancelled)
+
+    monkeypatch.setattr(remove_flow, "execute", cancel_after_first)
+    [text] = _remove(qtbot, window)
+    assert "Run Remove everything again to finish" in text
+    assert 0 < len(tagged_anything(REGIONS)) < 8
+    assert "stopped" in " ".join(label.text() for label in flow.dialog._labels.values())
+    monkeypatch.setattr(remove_flow, "execute", real)
+    flow.dialog.close()
+    [text] = _remove(qtbot, window)
+    assert text.startswith("Removed")
+    assert tagged_anything(REGIONS) == []
+    assert "changewatch-mine" in rules("us-west-2")

@@ -1,0 +1,182 @@
+"""The Recent events tab against the LookupEvents emulator (moto behind it for everything else)."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from aws.catalog import RESOURCES
+from aws.localstate import LocalState
+from gui.context import AppContext
+from gui.eventlog.model import EVENT
+from gui.eventlog.view import EventLogTab
+from sandbox.lookup_emulator import LookupEventsEmulator
+from tests.aws.helpers import make_settings
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+GROUPS = ("aws-config", "root-signin", "vpc-changes", "s3-bucket-policy-changes",
+          "nacl-changes", "security-groups")
+
+
+def _samples(group: str) -> list[dict]:
+    return json.loads((RESOURCES / "samples" / f"{group}.json").read_text(encoding="utf-8"))
+
+
+def _at(record: dict, when: datetime, region: str | None = None, **changes) -> dict:
+    rec = copy.deepcopy(record)
+    rec["eventTime"] = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if region:
+        rec["awsRegion"] = region
+    rec.update(changes)
+    return rec
+
+
+def realistic_mix(now: datetime) -> tuple[list[dict], int]:
+    """The shipped samples spread over 18 hours, a failed call, an orphan Modify, and noise;
+    returns (records, how many of them the deployment watches)."""
+    samples = [s for g in GROUPS for s in _samples(g)]
+    records = []
+    for i, sample in enumerate(samples):
+        region = {"eu-west-1": "us-west-2"}.get(sample["awsRegion"], sample["awsRegion"])
+        records.append(_at(sample, now - timedelta(minutes=20 * (len(samples) - i)), region))
+    ingress = next(s for s in samples if s["eventName"] == "AuthorizeSecurityGroupIngress")
+    failed = _at(ingress, now - timedelta(minutes=25), "us-west-2", eventID="ev-failed-1",
+                 errorCode="Client.UnauthorizedOperation",
+                 errorMessage="You are not authorized to perform this operation.",
+                 responseElements=None, sourceIPAddress="198.51.100.77")
+    failed["userIdentity"] = {**ingress["userIdentity"], "userName": "mallory",
+                              "arn": "arn:aws:iam::123456789012:user/mallory"}
+    modify = next(s for s in samples if s["eventName"] == "ModifySecurityGroupRules")
+    orphan = _at(modify, now - timedelta(minutes=10), eventID="ev-orphan-modify")
+    orphan["requestParameters"]["ModifySecurityGroupRulesRequest"]["SecurityGroupRule"][
+        "SecurityGroupRuleId"] = "sgr-0999999999999999f"
+    noise = [_at(ingress, now - timedelta(minutes=5), "us-west-2", eventID=f"ev-noise-{n}",
+                 eventName=name, readOnly=True, requestParameters={}, responseElements=None)
+             for n, name in enumerate(("DescribeSecurityGroups", "DescribeInstances"))]
+    evaluations = _at(_samples("aws-config")[0], now - timedelta(minutes=3), "us-west-2",
+                      eventID="ev-noise-eval", eventName="PutEvaluations")
+    watched = len(samples) + 2
+    return [*records, failed, orphan, *noise, evaluations], watched
+
+
+@pytest.fixture
+def emulator(moto, monkeypatch):
+    emu = LookupEventsEmulator(upstream=moto.url)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_CLOUDTRAIL", emu.start())
+    yield emu
+    emu.stop()
+
+
+@pytest.fixture
+def context(qapp, tmp_path, monkeypatch):
+    monkeypatch.setenv("CHANGEWATCH_HOME", str(tmp_path / "home"))
+    local = LocalState.default()
+    local.save_settings(make_settings(watch=GROUPS))
+    return AppContext(local=local, lang="en")
+
+
+@pytest.fixture
+def loaded(qtbot, emulator, context):
+    records, watched = realistic_mix(datetime.now(UTC))
+    emulator.load(records)
+    tab = EventLogTab(context)
+    qtbot.addWidget(tab)
+    tab.resize(1280, 760)
+    tab.refresh_combo.setCurrentIndex(0)  # no timer in tests: polls are explicit
+    tab.start()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == watched and not tab.poller.busy,
+                    timeout=15_000)
+    yield tab
+    tab.shutdown()
+
+
+def _names(tab: EventLogTab) -> list[str]:
+    return [tab.proxy.index(i, EVENT).data() for i in range(tab.proxy.rowCount())]
+
+
+def _select(tab: EventLogTab, event_id: str) -> None:
+    row = next(i for i, r in enumerate(tab.visible_rows()) if r.event_id == event_id)
+    tab.select_row(row)
+
+
+def test_rows_appear_newest_first_and_only_watched_ones(loaded):
+    names = _names(loaded)
+    assert names[0] == "ModifySecurityGroupRules"  # the orphan, 10 minutes ago
+    assert "DescribeSecurityGroups" not in names and "PutEvaluations" not in names
+    assert names.count("ConsoleLogin") == 2
+    assert {r.region for r in loaded.visible_rows()} == {"ap-northeast-1", "us-west-2",
+                                                         "us-east-1"}
+    times = [r.event_time for r in loaded.visible_rows()]
+    assert times == sorted(times, reverse=True)
+    assert "Last updated" in loaded.status_label.text()
+    assert not loaded.error_label.isVisible()
+
+
+def test_filter_box_narrows_the_rows(qtbot, loaded):
+    loaded.filter_edit.setText("mallory")
+    qtbot.waitUntil(lambda: loaded.proxy.rowCount() == 1)
+    assert loaded.visible_rows()[0].error_code == "Client.UnauthorizedOperation"
+    loaded.filter_edit.setText("consolelogin us-east-1")
+    qtbot.waitUntil(lambda: loaded.proxy.rowCount() == 2)
+    assert "2 shown" in loaded.status_label.text()
+    loaded.filter_edit.clear()
+    qtbot.waitUntil(lambda: loaded.proxy.rowCount() == loaded.model.rowCount())
+
+
+def test_detail_pane_shows_json_and_the_rules_previous_state(loaded):
+    modify = next(r for r in loaded.visible_rows() if r.event_name == "ModifySecurityGroupRules"
+                  and r.event_id != "ev-orphan-modify")
+    _select(loaded, modify.event_id)
+    text = loaded.detail.text()
+    assert '"eventName": "ModifySecurityGroupRules"' in text
+    assert "Resource: sg-0a1b2c3d4e5f67890" in text
+    assert "Previous state of rule sgr-0123456789abcdef0 — from the loaded history" in text
+    assert "AuthorizeSecurityGroupIngress" in text and '"cidrIpv4": "0.0.0.0/0"' in text
+    _select(loaded, "ev-orphan-modify")
+    text = loaded.detail.text()
+    assert "sgr-0999999999999999f before this change is not in the loaded history" in text
+    loaded.resize(1280, 900)
+    _select(loaded, modify.event_id)
+    loaded.table.scrollToTop()
+    loaded.grab().save(str(SHOTS / "events-log.png"))
+
+
+def test_export_writes_what_is_shown(qtbot, loaded, tmp_path):
+    loaded.filter_edit.setText("consolelogin")
+    qtbot.waitUntil(lambda: loaded.proxy.rowCount() == 2)
+    loaded.ask_save_path = lambda: (str(tmp_path / "events.csv"), "CSV (*.csv)")
+    loaded.export_button.click()
+    lines = list(csv.DictReader((tmp_path / "events.csv").open(encoding="utf-8")))
+    assert [line["eventName"] for line in lines] == ["ConsoleLogin", "ConsoleLogin"]
+    loaded.ask_save_path = lambda: (str(tmp_path / "events.json"), "JSON (*.json)")
+    loaded.export_button.click()
+    data = json.loads((tmp_path / "events.json").read_text(encoding="utf-8"))
+    assert {r["userIdentity"]["type"] for r in data["Records"]} == {"Root"}
+    assert "Exported 2 events" in loaded.status_label.text()
+
+
+def test_poll_adds_a_new_event_once_and_raises_a_tray_notice(qtbot, loaded, emulator):
+    before = loaded.model.rowCount()
+    ingress = next(s for s in _samples("security-groups")
+                   if s["eventName"] == "AuthorizeSecurityGroupIngress")
+    emulator.add(_at(ingress, datetime.now(UTC), "us-west-2", eventID="ev-new-1"))
+    loaded.refresh_button.click()
+    qtbot.waitUntil(lambda: loaded.model.rowCount() == before + 1 and not loaded.poller.busy,
+                    timeout=10_000)
+    assert loaded.visible_rows()[0].event_id == "ev-new-1"
+    assert loaded.tray.last_message[0] == "New event: AuthorizeSecurityGroupIngress"
+    loaded.refresh_button.click()
+    qtbot.waitUntil(lambda: not loaded.poller.busy, timeout=10_000)
+    assert loaded.model.rowCount() == before + 1
+
+
+def test_changing_the_window_reloads(qtbot, loaded):
+    loaded.window_combo.setCurrentIndex(0)  # last hour
+    qtbot.waitUntil(lambda: not loaded.poller.busy and loaded.model.rowCount() == 4,
+                    timeout=10_000)
+    assert {r.event_id for r in loaded.visible_rows()} >= {"ev-failed-1", "ev-orphan-modify"}
