@@ -13,6 +13,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The settings are not valid: {detail}. Fix them and try again.",
         "ja": "設定が正しくありません: {detail}。修正してからもう一度実行してください。",
     },
+    "bad_link": {
+        "en": "That is not a confirmation link ChangeWatch can use: {detail}. Paste the whole "
+              "“Confirm subscription” link from the email AWS sent.",
+        "ja": "ChangeWatch で使える確認リンクではありません: {detail}。AWS から届いたメールの"
+              "「Confirm subscription」リンクをそのまま貼り付けてください。",
+    },
     "nothing_selected": {
         "en": "Nothing is selected to watch. Choose at least one API or group.",
         "ja": "監視対象が選ばれていません。API またはグループを 1 つ以上選んでください。",

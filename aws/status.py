@@ -246,12 +246,13 @@ def parse_confirmation(link_or_token: str) -> tuple[str | None, str]:
     text = link_or_token.strip()
     if "://" not in text and "Token=" not in text:
         if not text or any(c.isspace() for c in text):
-            raise SettingsError("this is not a confirmation link or token")
+            raise SettingsError("this is not a confirmation link or token", "bad_link")
         return None, text
     query = parse_qs(urlsplit(text).query or text.split("?", 1)[-1])
     tokens = query.get("Token")
     if not tokens or not tokens[0]:
-        raise SettingsError("the link has no Token; copy the whole link from the email")
+        raise SettingsError("the link has no Token; copy the whole link from the email",
+                            "bad_link")
     arns = query.get("TopicArn")
     return (arns[0] if arns else None), tokens[0]
 
@@ -263,7 +264,7 @@ def confirm_subscription(access: AwsAccess, topic_arn: str, link_or_token: str) 
     """
     link_arn, token = parse_confirmation(link_or_token)
     if link_arn and link_arn != topic_arn:
-        raise SettingsError(f"the link is for {link_arn}, not {topic_arn}")
+        raise SettingsError(f"the link is for {link_arn}, not {topic_arn}", "bad_link")
     region = _region_of(topic_arn)
     reply = call(access.client("sns", region), "confirm_subscription", region,
                  TopicArn=topic_arn, Token=token, AuthenticateOnUnsubscribe="true")

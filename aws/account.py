@@ -1,0 +1,195 @@
+"""The account behind a profile: profiles on disk, who we are, its regions, CloudTrail coverage."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from functools import cache
+
+import botocore.session
+from botocore.exceptions import BotoCoreError
+
+from aws.errors import ChangeWatchError, translate
+from aws.regions import GLOBAL_REGION
+from aws.session import AwsAccess, Identity, call
+
+# Regions that need no opt-in, or were opted in, can be used.
+# https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRegions.html
+ENABLED_STATUSES = ("opt-in-not-required", "opted-in")
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    """A profile from the shared config/credentials files; name "" is the default chain."""
+
+    name: str
+    kind: str  # "keys" | "sso" | "role" | "process" | "other" | "chain"
+    region: str | None = None
+    is_default: bool = False  # the profile named "default"
+    is_env: bool = False  # named by AWS_PROFILE
+    missing: bool = False  # named by AWS_PROFILE but not in the files
+
+
+@dataclass(frozen=True)
+class RegionInfo:
+    name: str
+    opt_in_status: str
+    enabled: bool
+
+
+@dataclass(frozen=True)
+class TrailCoverage:
+    """Whether a logging trail records this region's management events (needed by the rules)."""
+
+    covered: bool
+    trail: str = ""
+    multi_region: bool = False
+    error: ChangeWatchError | None = None  # coverage could not be checked
+
+
+@cache
+def _region_descriptions() -> dict[str, str]:
+    data = botocore.session.get_session().get_data("endpoints")
+    return {name: info.get("description", "")
+            for partition in data.get("partitions", [])
+            for name, info in partition.get("regions", {}).items()}
+
+
+def region_label(name: str) -> str:
+    """“Asia Pacific (Tokyo)” for ap-northeast-1, from botocore's offline data; "" if unknown."""
+    return _region_descriptions().get(name, "")
+
+
+def _kind(config: dict) -> str:
+    if "sso_session" in config or "sso_start_url" in config:
+        return "sso"
+    if "role_arn" in config:
+        return "role"
+    if "credential_process" in config:
+        return "process"
+    if "aws_access_key_id" in config:
+        return "keys"
+    return "other"
+
+
+def list_profiles() -> list[ProfileInfo]:
+    """The default credential chain first, then every profile of the shared files, by name.
+
+    Reads the files the AWS CLI reads (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE)."""
+    try:
+        profiles: dict[str, dict] = botocore.session.Session().full_config.get("profiles", {})
+    except BotoCoreError as exc:
+        raise translate(exc) from exc
+    env = os.environ.get("AWS_PROFILE") or os.environ.get("AWS_DEFAULT_PROFILE") or ""
+    found = [ProfileInfo("", "chain", os.environ.get("AWS_REGION")
+                         or os.environ.get("AWS_DEFAULT_REGION"))]
+    for name in sorted(profiles):
+        config = profiles[name]
+        found.append(ProfileInfo(name, _kind(config), config.get("region"),
+                                 is_default=name == "default", is_env=name == env))
+    if env and env not in profiles:
+        found.append(ProfileInfo(env, "other", is_env=True, missing=True))
+    return found
+
+
+def preferred_profile(profiles: Iterable[ProfileInfo]) -> ProfileInfo:
+    """What the AWS CLI would use: AWS_PROFILE, else keys in the environment (the chain),
+    else the profile "default", else the chain."""
+    profiles = list(profiles)
+    chain = next(p for p in profiles if p.kind == "chain")
+    tests = [lambda p: p.is_env, lambda p: p is chain and "AWS_ACCESS_KEY_ID" in os.environ,
+             lambda p: p.is_default]
+    for test in tests:
+        for profile in profiles:
+            if test(profile):
+                return profile
+    return chain
+
+
+def home_region(access: AwsAccess) -> str:
+    """The profile's region, else us-east-1 (where STS and DescribeRegions always answer)."""
+    return access.default_region or GLOBAL_REGION
+
+
+def check_identity(access: AwsAccess) -> Identity:
+    """Who the credentials belong to (STS GetCallerIdentity); raises a ChangeWatchError."""
+    region = home_region(access)
+    try:
+        reply = call(access.client("sts", region), "get_caller_identity", region)
+    except ChangeWatchError as exc:  # say which profile, e.g. for `aws sso login --profile X`
+        exc.profile = exc.profile or access.profile or os.environ.get("AWS_PROFILE", "")
+        raise
+    return Identity(account=reply["Account"], arn=reply["Arn"])
+
+
+def partition_regions(partition: str) -> frozenset[str]:
+    """Region names botocore knows for a partition ("aws", "aws-cn", …); empty if unknown."""
+    return frozenset(botocore.session.get_session().get_available_regions(
+        "ec2", partition_name=partition))
+
+
+def list_regions(access: AwsAccess, partition: str | None = None) -> list[RegionInfo]:
+    """Every region of the account's partition with its opt-in status, sorted by name.
+
+    AWS answers with its own partition only; `partition` also filters what a local endpoint
+    (moto) returns from every partition."""
+    region = home_region(access)
+    reply = call(access.client("ec2", region), "describe_regions", region, AllRegions=True)
+    keep = partition_regions(partition) if partition else frozenset()
+    regions = [RegionInfo(r["RegionName"], r.get("OptInStatus", "opt-in-not-required"),
+                          r.get("OptInStatus", "opt-in-not-required") in ENABLED_STATUSES)
+               for r in reply.get("Regions", []) if not keep or r["RegionName"] in keep]
+    return sorted(regions, key=lambda r: r.name)
+
+
+def _region_coverage(access: AwsAccess, region: str,
+                     cancelled: Callable[[], bool] | None) -> TrailCoverage:
+    client = access.client("cloudtrail", region)
+    # Shadow trails are multi-region (or organization) trails replicated from elsewhere; their
+    # status must be asked with the trail ARN.
+    # https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_GetTrailStatus.html
+    trails = call(client, "describe_trails", region, cancelled,
+                  includeShadowTrails=True).get("trailList", [])
+    first_error: ChangeWatchError | None = None
+    for trail in trails:
+        if trail.get("HomeRegion") != region and not trail.get("IsMultiRegionTrail"):
+            continue
+        try:
+            status = call(client, "get_trail_status", region, cancelled, Name=trail["TrailARN"])
+        except ChangeWatchError as exc:
+            if exc.kind == "cancelled":
+                raise
+            first_error = first_error or exc  # e.g. an organization trail we may not read
+            continue
+        if status.get("IsLogging"):
+            return TrailCoverage(True, trail.get("Name", ""),
+                                 bool(trail.get("IsMultiRegionTrail")))
+    return TrailCoverage(False, error=first_error)
+
+
+def trail_coverage(access: AwsAccess, regions: Iterable[str],
+                   cancelled: Callable[[], bool] | None = None) -> dict[str, TrailCoverage]:
+    """Region → whether a logging CloudTrail trail covers it. Regions are asked in parallel.
+
+    EventBridge receives "AWS API Call via CloudTrail" events only where a trail is logging:
+    https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event.html"""
+    regions = tuple(dict.fromkeys(regions))
+    if not regions:
+        return {}
+    result: dict[str, TrailCoverage] = {}
+    with ThreadPoolExecutor(max_workers=min(8, len(regions)),
+                            thread_name_prefix="trails") as pool:
+        futures = {pool.submit(_region_coverage, access, r, cancelled): r for r in regions}
+        for future in as_completed(futures):
+            region = futures[future]
+            try:
+                result[region] = future.result()
+            except ChangeWatchError as exc:
+                if exc.kind == "cancelled":
+                    raise
+                result[region] = TrailCoverage(False, error=exc)
+            except Exception as exc:  # noqa: BLE001 - one region's failure never hides others
+                result[region] = TrailCoverage(False, error=translate(exc, region=region))
+    return {r: result[r] for r in regions}
