@@ -1,0 +1,197 @@
+"""Starts the GUI: QApplication, language, crash dialog, then the wizard or the dashboard."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from aws.keys import KeyStore
+from aws.localstate import LocalState
+from gui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "ChangeWatch"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+LOG_NAME = "changewatch.log"
+
+
+def keep_singletons_alive() -> None:
+    """Work around PySide6 6.12.0 on CPython 3.11: every call of a void Qt method drops one
+    reference to None, and every signal emit one to True. After a few thousand calls the
+    process aborts ("Fatal Python error: none_dealloc" / "bool_dealloc"). Python 3.12 made
+    these objects immortal (PEP 683); here we give them references they can never lose.
+    Remove once PySide6 is fixed or the project requires Python 3.12."""
+    if sys.version_info >= (3, 12):
+        return
+    import ctypes
+
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
+
+
+def _lang_given(argv: list[str]) -> bool:
+    """Whether --lang was on the command line (argparse fills a default from the locale)."""
+    return any(a == "--lang" or a.startswith("--lang=") for a in argv)
+
+
+def choose_language(args: argparse.Namespace, local: LocalState, argv: list[str]) -> str:
+    """--lang wins and is remembered; else the remembered choice; else the locale default."""
+    if _lang_given(argv) or not local.get("language"):
+        local.set("language", args.lang)
+        return args.lang
+    remembered = local.get("language")
+    return remembered if remembered in ("ja", "en") else args.lang
+
+
+class Translations:
+    """Qt's own texts (buttons of dialogs and the wizard) and ours, for one language."""
+
+    def __init__(self, app: QApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+
+    def use(self, lang: str) -> None:
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed.clear()
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese if lang == "ja"
+                                   else QLocale.Language.English))
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, directory in (("qtbase", qt_dir), ("changewatch", str(RESOURCES / "i18n"))):
+            translator = QTranslator(self._app)
+            if lang != "en" and translator.load(f"{name}_{lang}", directory):
+                self._app.installTranslator(translator)
+                self._installed.append(translator)
+
+
+class CrashHandler:
+    """sys.excepthook: the traceback goes to the log file, the user reads a short dialog."""
+
+    def __init__(self, log_path: Path) -> None:
+        self.log_path = log_path
+        self._showing = False
+
+    def __call__(self, kind: type[BaseException], exc: BaseException,
+                 tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, exc, tb))
+        log.critical("unexpected error\n%s", text)
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if self._showing or QApplication.instance() is None:
+            return  # one dialog at a time; the log has every traceback
+        self._showing = True
+        try:
+            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, QApplication.translate(
+                "CrashHandler", "Something went wrong inside ChangeWatch: {error}\n\n"
+                "Nothing in AWS was changed by this error. Details were written to:\n{path}")
+                .format(error=f"{kind.__name__}: {exc}", path=self.log_path))
+            box.setDetailedText(text)
+            box.exec()
+        finally:
+            self._showing = False
+
+
+def setup_logging(local: LocalState) -> Path:
+    """Log to a file in the state dir; never secrets (AccessKeys hides itself in repr)."""
+    path = local.state_path.parent / LOG_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def _start_demo(context: AppContext) -> bool:
+    try:
+        from sandbox.demo import start_gui_sandbox
+    except ImportError:
+        log.exception("the demo sandbox is not installed")
+        return False
+    start_gui_sandbox(context)
+    context.local = LocalState.default()  # the sandbox has its own CHANGEWATCH_HOME
+    return True
+
+
+def _restore_keys(context: AppContext, settings) -> None:
+    """A setup made with typed keys uses them again (from the keyring; memory is empty now)."""
+    if settings is not None and not settings.profile and context.local.get("credentials") == "keys":
+        keys = KeyStore().load()
+        if keys is not None:
+            context.use_profile(None, keys)
+    elif settings is not None:
+        context.use_profile(settings.profile)
+
+
+def open_dashboard(context: AppContext) -> QWidget | None:
+    """The dashboard window, or None when that module is not there (yet)."""
+    try:
+        from gui.dashboard.window import DashboardWindow
+    except ImportError:
+        log.warning("no dashboard available; staying with the wizard", exc_info=True)
+        return None
+    return DashboardWindow(context)
+
+
+def open_wizard(context: AppContext, windows: list[QWidget]) -> QWidget:
+    from gui.wizard import SetupWizard
+
+    wizard = SetupWizard(context)
+
+    def on_accepted() -> None:
+        dashboard = open_dashboard(context)
+        if dashboard is not None:
+            windows.append(dashboard)
+            dashboard.show()
+
+    wizard.accepted.connect(on_accepted)
+    return wizard
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Show the first window and run the event loop; returns the exit code."""
+    keep_singletons_alive()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    icon = RESOURCES / "icon.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    local = LocalState.default()
+    sys.excepthook = CrashHandler(setup_logging(local))
+    context = AppContext(local=local, lang=choose_language(args, local, sys.argv[1:]))
+    translations = Translations(app)
+    translations.use(context.lang)
+
+    def on_language_changed(lang: str) -> None:
+        context.lang = lang
+        local.set("language", lang)
+        translations.use(lang)  # every widget gets LanguageChange and retranslates
+
+    context.signals.language_changed.connect(on_language_changed)
+    if getattr(args, "demo", False) and not _start_demo(context):
+        QMessageBox.critical(None, APP_NAME, QApplication.translate(
+            "run_gui", "The demo sandbox is not installed. Install the extra with "
+            "`pip install changewatch[sandbox]` and try again."))
+        return 1
+    settings = context.local.load_settings()
+    _restore_keys(context, settings)
+    windows: list[QWidget] = []
+    window = open_dashboard(context) if settings is not None else None
+    windows.append(window if window is not None else open_wizard(context, windows))
+    windows[0].show()
+    try:
+        return app.exec()
+    finally:
+        context.pool.wait()

@@ -1,0 +1,168 @@
+"""The sandbox's own panel: a banner, “Simulate a change”, and the demo inbox."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aws.messages import describe
+from gui.context import AppContext
+from gui.workers import Worker
+
+BANNER_STYLE = "background:#fff3c4; color:#5c4400; padding:6px; border-bottom:1px solid #e0c060;"
+
+
+class SandboxLike(Protocol):
+    """What the panel needs of sandbox.demo.Sandbox (gui/ does not import the sandbox)."""
+
+    inbox: Any
+
+    def simulate(self, simulation_id: str, region: str) -> list: ...
+
+
+def sandbox_banner() -> QLabel:
+    label = QLabel()
+    label.setObjectName("sandboxBanner")
+    label.setStyleSheet(BANNER_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
+class DemoPanel(QWidget):
+    """Runs simulated changes on a worker and shows each notification as the email reads."""
+
+    mail_received = Signal(object)  # from the sandbox's thread; queued to ours
+
+    def __init__(self, context: AppContext, sandbox: SandboxLike, simulations,
+                 regions: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context, self._sandbox, self._simulations = context, sandbox, tuple(simulations)
+        self.banner = sandbox_banner()
+        self.change = QComboBox()
+        self.region = QComboBox()
+        self.region.addItems(regions)
+        self.simulate_button = QPushButton()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.inbox_label = QLabel()
+        self.inbox = QListWidget()
+        self.body = QPlainTextEdit()
+        self.body.setReadOnly(True)
+        self.body.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        row = QHBoxLayout()
+        row.addWidget(self.change, 1)
+        row.addWidget(self.region)
+        row.addWidget(self.simulate_button)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.inbox)
+        split.addWidget(self.body)
+        split.setSizes([140, 360])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.inbox_label)
+        layout.addWidget(split, 1)
+        self.simulate_button.clicked.connect(self._on_simulate_clicked)
+        self.inbox.currentItemChanged.connect(self._on_inbox_current_changed)
+        self.mail_received.connect(self._on_mail_received)
+        listener = self.mail_received.emit
+        sandbox.inbox.listeners.append(listener)
+        self.destroyed.connect(lambda: sandbox.inbox.listeners.remove(listener))
+        for mail in list(sandbox.inbox.mails):
+            self._on_mail_received(mail)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.banner.setText(self.tr(
+            "Sandbox: everything here runs against a local AWS on this computer. No AWS "
+            "account is used and nothing is sent anywhere."))
+        current = self.change.currentIndex()
+        self.change.clear()
+        for simulation in self._simulations:
+            self.change.addItem(simulation.title.get(self._context.lang), simulation.id)
+        self.change.setCurrentIndex(max(current, 0))
+        self.simulate_button.setText(self.tr("Simulate a change"))
+        self.inbox_label.setText(self.tr("Demo inbox (what the email says):"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    @Slot()
+    def _on_simulate_clicked(self) -> None:
+        simulation_id, region = self.change.currentData(), self.region.currentText()
+        self.simulate_button.setEnabled(False)
+        self.status.setText(self.tr("Making the change in the sandbox…"))
+        worker = Worker(self._sandbox.simulate, simulation_id, region, pass_control=False)
+        worker.signals.succeeded.connect(self._on_worker_succeeded)
+        worker.signals.failed.connect(self._on_worker_failed)
+        worker.signals.finished.connect(lambda: self.simulate_button.setEnabled(True))
+        self._context.pool.start(worker)
+
+    @Slot(object)
+    def _on_worker_succeeded(self, mails: list) -> None:
+        if mails:
+            self.status.setText(self.tr(
+                "Done: {n} notification(s) arrived. CloudTrail lists the event a few seconds "
+                "later, so it appears in Recent events after the next refresh.").format(
+                    n=len(mails)))
+        else:
+            self.status.setText(self.tr(
+                "Done, but no rule watches this change, so no email was sent. Add its group "
+                "in Change setup… to be told next time."))
+
+    @Slot(object)
+    def _on_worker_failed(self, error) -> None:
+        self.status.setText(describe(error, self._context.lang))
+
+    @Slot(object)
+    def _on_mail_received(self, mail) -> None:
+        item = QListWidgetItem(f"{mail.received.astimezone():%H:%M:%S}  {mail.region}  "
+                               f"{mail.rule}  → {', '.join(mail.to)}")
+        item.setData(Qt.ItemDataRole.UserRole, mail)
+        self.inbox.insertItem(0, item)
+        self.inbox.setCurrentRow(0)
+
+    @Slot(QListWidgetItem, QListWidgetItem)
+    def _on_inbox_current_changed(self, current: QListWidgetItem | None, _previous) -> None:
+        mail = current.data(Qt.ItemDataRole.UserRole) if current else None
+        if mail is None:
+            self.body.clear()
+            return
+        self.body.setPlainText(f"Subject: {mail.subject}\nTo: {', '.join(mail.to)}\n\n"
+                               f"{mail.body}")
+
+
+def install(window: QMainWindow, context: AppContext, sandbox: SandboxLike, simulations,
+            regions: tuple[str, ...]) -> DemoPanel:
+    """Dock the panel on the right of a main window."""
+    panel = DemoPanel(context, sandbox, simulations, regions)
+    dock = QDockWidget(window)
+    dock.setObjectName("demoDock")
+    dock.setWidget(panel)
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+    dock.setWindowTitle(panel.tr("Sandbox"))
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    bold = QFont(panel.banner.font())
+    bold.setBold(True)
+    panel.banner.setFont(bold)
+    return panel

@@ -1,0 +1,222 @@
+"""Step 5: apply the plan on a worker — progress per region, a log of every call, cancel, retry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from aws.apply import ProgressEvent, Result
+from aws.catalog import Catalog
+from aws.errors import ChangeWatchError
+from aws.plan import Plan
+from aws.plan_text import describe_action
+from gui.context import AppContext
+from gui.wizard import tasks
+from gui.wizard.common import Page, is_current, note_label, show_text, text_box
+from gui.workers import Worker
+
+
+class CreatePage(Page):
+    """Complete (Finish opens the dashboard) once every region was applied."""
+
+    stopped = Signal()  # the apply worker ended, whatever the outcome
+
+    def __init__(self, context: AppContext, catalog: Catalog,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.catalog = catalog
+        self.plan: Plan | None = None
+        self.result: Result | None = None
+        self._error: ChangeWatchError | None = None
+        self._worker: Worker | None = None
+        self._bars: dict[str, tuple[QProgressBar, QLabel]] = {}
+        self.status = note_label(self)
+        self.cancel = QPushButton(self)
+        self.retry = QPushButton(self)
+        self.retry.hide()
+        self.cancel.clicked.connect(self._on_cancel_clicked)
+        self.retry.clicked.connect(self._on_retry_clicked)
+        self._grid_host = QWidget(self)
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setColumnStretch(1, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._grid_host)
+        self.log = text_box(self)
+        self.log.setMaximumBlockCount(5000)
+        self._log_label = QLabel(self)
+        self._log_label.setBuddy(self.log)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.retry)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self._log_label)
+        layout.addWidget(self.log, 2)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Creating"))
+        self.setSubTitle(self.tr("Regions are set up in parallel. Cancelling stops between two "
+                                 "calls; whatever exists is tagged and Retry finishes the job."))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Open &dashboard"))
+        self.cancel.setText(self.tr("&Cancel creating"))
+        self.retry.setText(self.tr("&Retry"))
+        self._log_label.setText(self.tr("&Log of AWS calls:"))
+        self._show_status()
+
+    def isComplete(self) -> bool:
+        return self.result is not None and self.result.ok and self._worker is None
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None
+
+    def initializePage(self) -> None:
+        wizard = self.setup()
+        review = wizard.review_page.review
+        self._start(review.plan if review else None)
+
+    def _start(self, plan: Plan | None) -> None:
+        wizard = self.setup()
+        settings = wizard.settings()
+        self.result, self._error = None, None
+        if plan is not None:
+            self._set_plan(plan)
+        # Track the deployment before the first call, so nothing made is ever untracked.
+        local = self.context.local
+        local.set("pending_deployment", settings.deployment)
+        known = set(local.deployed_regions(settings.deployment))
+        local.remember_regions(settings.deployment,
+                               known | {r.region for r in (plan.regions if plan else ())})
+        worker = Worker(tasks.apply, self.context.access, plan, settings, self.catalog,
+                        wizard.previous_regions())
+        self._worker = worker
+        worker.signals.progress.connect(self._on_progress)
+        worker.signals.succeeded.connect(self._on_apply_succeeded)
+        worker.signals.failed.connect(self._on_apply_failed)
+        self.context.pool.start(worker)
+        self.cancel.setEnabled(True)
+        self.cancel.show()
+        self.retry.hide()
+        self._show_status()
+        self.completeChanged.emit()
+
+    def stop(self) -> None:
+        """Ask the running apply to stop between two calls (the wizard closes after it)."""
+        if self._worker is not None:
+            self._worker.cancel()
+
+    def _set_plan(self, plan: Plan) -> None:
+        self.plan = plan
+        for bar, label in self._bars.values():
+            bar.deleteLater()
+            label.deleteLater()
+        self._bars.clear()
+        for row, region in enumerate(r for r in plan.regions if r.actions or r.error):
+            name = QLabel(region.region, self._grid_host)
+            bar = QProgressBar(self._grid_host)
+            bar.setRange(0, max(len(region.actions), 1))
+            bar.setValue(0)
+            bar.setFormat("%v / %m")
+            bar.setAccessibleName(region.region)
+            state = QLabel(self._grid_host)
+            state.setMinimumWidth(120)
+            self._grid.addWidget(name, row, 0)
+            self._grid.addWidget(bar, row, 1)
+            self._grid.addWidget(state, row, 2)
+            self._bars[region.region] = (bar, state)
+            name.setBuddy(bar)
+        self._grid.setRowStretch(len(self._bars), 1)
+        if not plan.actions:
+            self.log.appendPlainText(self.tr("Nothing to change: AWS already matches."))
+
+    def _on_progress(self, event: object) -> None:
+        if not is_current(self, self._worker):
+            return
+        if isinstance(event, Plan):
+            if event is not self.plan:
+                self.log.appendPlainText(self.tr("— Planned again —"))
+                self._set_plan(event)
+        elif isinstance(event, ProgressEvent):
+            self._show_event(event)
+
+    def _show_event(self, event: ProgressEvent) -> None:
+        bar, state = self._bars.get(event.region, (None, None))
+        action = describe_action(event.action, self.lang) if event.action else ""
+        region = f"{event.region:<15}"  # aligned columns in the monospace log
+        if event.status == "started":
+            self.log.appendPlainText(f"{region} →  {action}")
+        elif event.status == "done":
+            self.log.appendPlainText(f"{region} ✓  {action}")
+            if bar is not None:
+                bar.setValue(bar.value() + 1)
+        elif event.status == "failed" and event.error:
+            self.log.appendPlainText(f"{region} ✗  {action}: "
+                                     f"{self.error_text(event.error)}")
+        elif state is not None and event.status == "region_done":
+            bar.setValue(bar.maximum())
+            state.setText(self.tr("✓ done"))
+        elif state is not None and event.status == "region_failed":
+            state.setText(self.tr("✗ stopped"))
+            state.setToolTip(self.error_text(event.error) if event.error else "")
+
+    def _on_apply_succeeded(self, result: Result) -> None:
+        self._on_applied(result, None)
+
+    def _on_apply_failed(self, error: ChangeWatchError) -> None:
+        self._on_applied(None, error)
+
+    def _on_applied(self, result: Result | None, error: ChangeWatchError | None) -> None:
+        if not is_current(self, self._worker):
+            return
+        self._worker = None
+        self.result = result
+        self._error = error or next((r.error for r in result.regions if r.error), None)
+        self.cancel.setEnabled(False)
+        if result is not None and result.ok:
+            self.cancel.hide()
+            self.setup().deployment_applied(self.plan, result)
+        else:
+            self.retry.show()
+            self.retry.setFocus()
+        self._show_status()
+        self.completeChanged.emit()
+        self.stopped.emit()
+
+    def _show_status(self) -> None:
+        if self._worker is not None:
+            show_text(self.status, self.tr("Creating… you can cancel at any time."), "")
+        elif self._error is not None:
+            show_text(self.status, self.error_text(self._error) + " " + self.tr(
+                "Retry plans again and finishes what is missing."), "error")
+        elif self.result is not None:
+            regions = len([r for r in self.plan.regions if r.desired]) if self.plan else 0
+            show_text(self.status, self.tr(
+                "Done. Now check your inbox ({email}) and confirm the subscription: AWS sent one "
+                "confirmation email per region ({n}). Notifications start once you click the "
+                "link; it expires after 48 hours.").format(
+                    email=self.setup().email_page.address(), n=regions), "ok")
+        else:
+            show_text(self.status, "")
+
+    def _on_cancel_clicked(self) -> None:
+        self.stop()
+        self.cancel.setEnabled(False)
+        show_text(self.status, self.tr("Cancelling after the calls in progress…"), "")
+
+    def _on_retry_clicked(self) -> None:
+        self.log.appendPlainText(self.tr("— Retrying —"))
+        self._start(None)

@@ -1,0 +1,215 @@
+"""Step 4 (commit page): the plan in words, rule patterns, the email as it will read, CloudTrail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from aws import settings as settings_io
+from aws.catalog import Catalog
+from aws.errors import ChangeWatchError
+from aws.plan_text import describe_plan
+from gui.context import AppContext
+from gui.wizard import tasks
+from gui.wizard.common import Page, is_current, note_label, show_text, text_box
+from gui.workers import Worker
+
+
+class ReviewPage(Page):
+    """Complete once the plan was read; "Create" commits (no way back to change it)."""
+
+    def __init__(self, context: AppContext, catalog: Catalog,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.catalog = catalog
+        self.review: tasks.Review | None = None
+        self._worker: Worker | None = None
+        self._error: ChangeWatchError | None = None
+        self.setCommitPage(True)
+        self.status = note_label(self)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.retry = QPushButton(self)
+        self.retry.clicked.connect(self.initializePage)
+        self.warnings = note_label(self, "warning")
+        self.tabs = QTabWidget(self)
+        self.plan_text = text_box(self)
+        self.patterns = text_box(self)
+        preview = QWidget(self)
+        self.preview_group = QComboBox(preview)
+        self.preview_text = text_box(preview)
+        self.preview_text.setLineWrapMode(self.preview_text.LineWrapMode.WidgetWidth)
+        self._preview_label = QLabel(preview)
+        self._preview_label.setBuddy(self.preview_group)
+        row = QHBoxLayout()
+        row.addWidget(self._preview_label)
+        row.addWidget(self.preview_group, 1)
+        column = QVBoxLayout(preview)
+        column.addLayout(row)
+        column.addWidget(self.preview_text, 1)
+        self.tabs.addTab(self.plan_text, "")
+        self.tabs.addTab(self.patterns, "")
+        self.tabs.addTab(preview, "")
+        self.save = QPushButton(self)
+        self.saved = note_label(self)
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.busy)
+        top.addWidget(self.retry)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.save)
+        bottom.addWidget(self.saved, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        self.preview_group.currentIndexChanged.connect(self._on_preview_group_changed)
+        self.save.clicked.connect(self._on_save_clicked)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Review"))
+        self.setSubTitle(self.tr("Nothing has been created yet. This is what Create will do, "
+                                 "and how a notification will read."))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create"))
+        self.retry.setText(self.tr("&Try again"))
+        self.tabs.setTabText(0, self.tr("&Plan"))
+        self.tabs.setTabText(1, self.tr("Event &patterns"))
+        self.tabs.setTabText(2, self.tr("&Notification preview"))
+        self._preview_label.setText(self.tr("&Group:"))
+        self.save.setText(self.tr("&Save settings…"))
+        self.save.setToolTip(self.tr("Write these settings to a TOML file for "
+                                     "`python main.py plan|apply|remove --config FILE`"))
+        self._show()
+
+    def isComplete(self) -> bool:
+        return self.review is not None
+
+    def initializePage(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+        self.review, self._error = None, None
+        wizard = self.setup()
+        settings = wizard.settings()
+        worker = Worker(tasks.review, self.context.access, settings, self.catalog,
+                        wizard.previous_regions())
+        self._worker = worker
+        worker.signals.succeeded.connect(self._on_review_succeeded)
+        worker.signals.failed.connect(self._on_review_failed)
+        self.context.pool.start(worker)
+        self._show()
+        self.completeChanged.emit()
+
+    def cleanupPage(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            self._worker = None
+
+    def _on_review_succeeded(self, review: tasks.Review) -> None:
+        self._on_reviewed(review, None)
+
+    def _on_review_failed(self, error: ChangeWatchError) -> None:
+        self._on_reviewed(None, error)
+
+    def _on_reviewed(self, review: tasks.Review | None, error: ChangeWatchError | None) -> None:
+        if not is_current(self, self._worker):
+            return
+        self._worker = None
+        self.review, self._error = review, error
+        self._show()
+        self.completeChanged.emit()
+
+    def _show(self) -> None:
+        loading = self._worker is not None
+        self.busy.setVisible(loading)
+        self.retry.setVisible(self._error is not None)
+        self.tabs.setEnabled(self.review is not None)
+        if loading:
+            show_text(self.status, self.tr("Reading what already exists in your account…"), "")
+        elif self._error is not None:
+            show_text(self.status, self.error_text(self._error), "error")
+        elif self.review is not None and self.review.plan.errors:
+            show_text(self.status, self.tr("Some regions cannot be set up (see the plan). "
+                                           "Create sets up the others."), "error")
+        else:
+            show_text(self.status, self.tr("Ready. Click Create to set this up.")
+                      if self.review else "", "ok")
+        review = self.review
+        show_text(self.warnings, self._coverage_text(review) if review else "")
+        self.plan_text.setPlainText("\n".join(describe_plan(review.plan, self.lang))
+                                    if review else "")
+        self.patterns.setPlainText("\n\n".join(
+            f"# {p.name} — {', '.join(p.regions)}\n{p.pattern}" for p in review.patterns)
+            if review else "")
+        self._fill_previews()
+
+    def _coverage_text(self, review: tasks.Review) -> str:
+        lines = []
+        if review.coverage_error is not None:
+            lines.append(self.tr("CloudTrail could not be checked: {error}")
+                         .format(error=self.error_text(review.coverage_error)))
+        for region, coverage in review.coverage.items():
+            if coverage.error is not None and not coverage.covered:
+                lines.append(self.tr("⚠ {region}: CloudTrail could not be checked ({error}). "
+                                     "The rules there fire only if a trail is logging.")
+                             .format(region=region, error=self.error_text(coverage.error)))
+        bare = [r for r, c in review.coverage.items() if not c.covered and c.error is None]
+        if bare:
+            lines.insert(0, self.tr(
+                "⚠ No CloudTrail trail is logging in {regions}, so the rules there will never "
+                "fire: EventBridge receives API calls only from regions where a trail records "
+                "them. Create a trail in the CloudTrail console (a multi-region trail covers "
+                "every region); the rules work from then on, without running this again.")
+                .format(regions=", ".join(bare)))
+        return "\n".join(lines)
+
+    def _fill_previews(self) -> None:
+        current = self.preview_group.currentData()
+        self.preview_group.blockSignals(True)
+        self.preview_group.clear()
+        for preview in self.review.previews if self.review else ():
+            title = self.catalog.group(preview.group_id).title.get(self.lang)
+            label = f"{title} — {preview.event_name}" if preview.event_name else title
+            self.preview_group.addItem(label, preview.group_id)
+        self.preview_group.setCurrentIndex(max(self.preview_group.findData(current), 0))
+        self.preview_group.blockSignals(False)
+        self._on_preview_group_changed()
+
+    def _on_preview_group_changed(self, _index: int = 0) -> None:
+        previews = {p.group_id: p for p in (self.review.previews if self.review else ())}
+        preview = previews.get(self.preview_group.currentData())
+        if preview is None:
+            self.preview_text.setPlainText("")
+        elif not preview.text:
+            self.preview_text.setPlainText(self.tr("No sample event ships for the chosen APIs "
+                                                   "of this group."))
+        else:
+            self.preview_text.setPlainText(preview.text)
+
+    def _on_save_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save settings"), str(Path.home() / "changewatch.toml"),
+            self.tr("Settings (*.toml)"))
+        if not path:
+            return
+        try:
+            settings_io.save(self.setup().settings(), Path(path))
+        except OSError as exc:
+            show_text(self.saved, self.tr("Could not save {path}: {error}")
+                      .format(path=path, error=exc.strerror or exc), "error")
+            return
+        show_text(self.saved, self.tr("Saved to {path}").format(path=path), "ok")

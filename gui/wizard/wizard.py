@@ -1,0 +1,107 @@
+"""The setup wizard: account → email → APIs → review (commit) → create; edits one Settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtWidgets import QWidget, QWizard
+
+from aws.apply import Result
+from aws.catalog import Catalog, load_catalog
+from aws.plan import Plan
+from aws.settings import Settings, new_deployment_id
+from gui.context import AppContext
+from gui.wizard.account_page import AccountPage
+from gui.wizard.apis_page import ApisPage
+from gui.wizard.create_page import CreatePage
+from gui.wizard.email_page import EmailPage
+from gui.wizard.review_page import ReviewPage
+
+ACCOUNT, EMAIL, APIS, REVIEW, CREATE = range(5)
+DEFAULT_SIZE = QSize(980, 720)  # fits a 1280×800 screen with its panels
+
+
+class SetupWizard(QWizard):
+    """Pre-filled from `settings` (else the saved ones); `accepted` once the setup is live."""
+
+    def __init__(self, context: AppContext, settings: Settings | None = None,
+                 catalog: Catalog | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.catalog = catalog or load_catalog()
+        local = context.local
+        self.initial = settings if settings is not None else local.load_settings()
+        if self.initial is not None:
+            self.deployment = self.initial.deployment
+        else:  # an unfinished earlier attempt keeps its id, so its resources stay ours
+            self.deployment = local.get("pending_deployment") or new_deployment_id()
+        use_keys = self.initial is not None and local.get("credentials") == "keys"
+        self._closing = False
+        self.account_page = AccountPage(context, self.initial, use_keys)
+        self.email_page = EmailPage(context, self.initial)
+        self.apis_page = ApisPage(context, self.catalog, self.initial)
+        self.review_page = ReviewPage(context, self.catalog)
+        self.create_page = CreatePage(context, self.catalog)
+        for page_id, page in ((ACCOUNT, self.account_page), (EMAIL, self.email_page),
+                              (APIS, self.apis_page), (REVIEW, self.review_page),
+                              (CREATE, self.create_page)):
+            self.setPage(page_id, page)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
+        self.setMinimumSize(760, 560)
+        self.resize(DEFAULT_SIZE)
+        self.create_page.stopped.connect(self._on_create_page_stopped)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("ChangeWatch — set up"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def settings(self) -> Settings:
+        """The settings the pages describe right now (validated later, by the plan)."""
+        initial = self.initial
+        return Settings(
+            regions=self.account_page.chosen_regions(),
+            email=self.email_page.address(),
+            watch=self.apis_page.watch(),
+            language=self.email_page.language(),
+            profile=self.account_page.profile_name(),
+            deployment=self.deployment,
+            kms_key=initial.kms_key if initial else None,
+        )
+
+    def previous_regions(self) -> tuple[str, ...]:
+        """Where this deployment has things already (so dropped regions get cleaned up)."""
+        return self.context.local.deployed_regions(self.deployment)
+
+    def deployment_applied(self, plan: Plan | None, result: Result) -> None:
+        """Remember the finished setup: settings, regions, subscription times; tell windows."""
+        settings = self.settings()
+        local = self.context.local
+        local.save_settings(settings)
+        local.set("credentials", "keys" if self.account_page.uses_keys() else "profile")
+        regions = [r.region for r in plan.regions if r.desired] if plan else settings.regions
+        local.remember_regions(settings.deployment, regions)
+        for action in result.done:
+            if action.kind == "subscribe":
+                local.remember_subscription(settings.deployment, action.region)
+        self.initial = settings
+        self.context.signals.deployment_changed.emit()
+
+    def reject(self) -> None:
+        """Closing while creating stops the work first (between two calls), then closes."""
+        if self.create_page.running:
+            self._closing = True
+            self.create_page.stop()
+            return
+        self.review_page.cleanupPage()
+        super().reject()
+
+    def _on_create_page_stopped(self) -> None:
+        if self._closing:
+            self._closing = False
+            super().reject()

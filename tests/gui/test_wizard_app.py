@@ -1,0 +1,66 @@
+"""gui.app: language choice, crash handler, which window opens first."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from aws.localstate import LocalState
+from gui import app as gui_app
+from gui.wizard import SetupWizard
+
+
+@pytest.fixture
+def restore_logging():
+    root = logging.getLogger()
+    before = list(root.handlers)
+    yield
+    for handler in root.handlers[:]:
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
+
+
+def test_language_from_the_command_line_is_remembered(home):
+    local = LocalState.default()
+    assert gui_app.choose_language(argparse.Namespace(lang="en"), local, []) == "en"
+    assert gui_app.choose_language(argparse.Namespace(lang="ja"), local, ["--lang", "ja"]) == "ja"
+    # Without --lang the remembered choice wins over the locale's default.
+    assert gui_app.choose_language(argparse.Namespace(lang="en"), local, []) == "ja"
+    assert local.get("language") == "ja"
+
+
+def test_crash_handler_logs_the_traceback_and_shows_a_dialog(home, qapp, monkeypatch,
+                                                             restore_logging):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    path = gui_app.setup_logging(LocalState.default())
+    handler = gui_app.CrashHandler(path)
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        handler(*sys.exc_info())
+    logging.getLogger().handlers[-1].flush()
+    assert "ValueError: boom" in path.read_text(encoding="utf-8")
+    assert shown and "boom" in shown[0] and str(path) in shown[0]
+
+
+def test_first_start_opens_the_wizard(home, qapp, monkeypatch, restore_logging):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    monkeypatch.setattr(sys, "argv", ["main.py"])
+    assert gui_app.run_gui(argparse.Namespace(lang="en", demo=False)) == 0
+    wizards = [w for w in QApplication.topLevelWidgets() if isinstance(w, SetupWizard)]
+    assert wizards and wizards[-1].isVisible()
+    for wizard in wizards:
+        wizard.close()
+        wizard.deleteLater()
+
+
+def test_missing_dashboard_falls_back(monkeypatch, context):
+    monkeypatch.setitem(sys.modules, "gui.dashboard.window", None)  # import fails
+    assert gui_app.open_dashboard(context) is None

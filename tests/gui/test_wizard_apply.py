@@ -1,0 +1,124 @@
+"""Creating from the wizard: the GUI stays responsive, cancel stops, retry finishes; re-open."""
+
+from __future__ import annotations
+
+import time
+
+import boto3
+import pytest
+from PySide6.QtCore import QTimer
+
+import aws.apply
+from aws.settings import Settings
+from gui.wizard.wizard import ACCOUNT, APIS, CREATE, EMAIL, REVIEW
+
+
+@pytest.fixture
+def slow_calls(monkeypatch):
+    """Every AWS call apply makes takes `delay` seconds longer, like a far-away region."""
+    def install(delay: float) -> None:
+        real = aws.apply.call
+
+        def slow(*args, **kwargs):
+            time.sleep(delay)
+            return real(*args, **kwargs)
+        monkeypatch.setattr(aws.apply, "call", slow)
+    return install
+
+
+def walk_to_review(driver, regions: tuple[str, ...], preset: str) -> None:
+    driver.check_account()
+    for region in regions:
+        driver.toggle_region(region)
+    driver.next()
+    driver.type_email("ops@example.com")
+    driver.next()
+    driver.click(driver.wizard.apis_page.preset_buttons[preset])
+    driver.next()
+    driver.wait_review()
+    assert driver.wizard.review_page.isComplete()
+
+
+def test_gui_thread_keeps_processing_events_while_applying(moto, make_wizard, slow_calls):
+    # Like a real network, calls wait on I/O; moto itself runs in this process and competes for
+    # the GIL, which a real endpoint does not.
+    slow_calls(0.05)
+    driver = make_wizard()
+    walk_to_review(driver, ("ap-northeast-1", "us-west-2"), "cis")
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    driver.create()
+    driver.wait_created()
+    timer.stop()
+    page = driver.wizard.create_page
+    assert page.isComplete(), page.status.text()
+    assert len(page.plan.actions) > 50  # enough work to notice a stall
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) > 20
+    assert max(gaps) < 0.2, f"GUI thread stalled {max(gaps) * 1000:.0f} ms"
+    assert page.log.blockCount() >= 2 * len(page.plan.actions)  # started + done per call
+
+
+def test_cancel_mid_apply_then_retry_finishes(moto, make_wizard, slow_calls):
+    slow_calls(0.3)
+    driver = make_wizard()
+    walk_to_review(driver, ("ap-northeast-1",), "seed-config-root")
+    driver.create()
+    page = driver.wizard.create_page
+    assert driver.wizard.currentId() == CREATE
+    driver.wait(lambda: "→" in page.log.toPlainText())
+    driver.click(page.cancel)
+    driver.wait_created()
+    assert not page.isComplete()
+    assert "Cancelled" in page.status.text()
+    assert page.retry.isVisible() and not page.cancel.isEnabled()
+    assert not driver.button(driver.wizard.WizardButton.FinishButton).isEnabled()
+    # What exists is already tracked, so nothing made is ever forgotten.
+    deployment = driver.wizard.deployment
+    assert set(driver.wizard.context.local.deployed_regions(deployment)) >= {
+        "ap-northeast-1", "us-east-1"}
+    driver.click(page.retry)
+    driver.wait_created()
+    assert page.isComplete(), page.status.text()
+    for region in ("ap-northeast-1", "us-east-1"):
+        sns = boto3.client("sns", region_name=region)
+        [topic] = sns.list_topics()["Topics"]
+        subs = sns.list_subscriptions_by_topic(TopicArn=topic["TopicArn"])["Subscriptions"]
+        assert len(subs) == 1
+    rules = boto3.client("events", region_name="us-east-1").list_rules()["Rules"]
+    assert sorted(r["Name"] for r in rules) == ["changewatch-aws-config",
+                                                 "changewatch-root-signin"]
+
+
+def test_reopening_prefills_every_page(moto, make_wizard, context):
+    settings = Settings(regions=("ap-northeast-1", "us-west-2"), email="sec@example.com",
+                        watch=("security-groups", "unauthorized-api-calls", "ec2:CreateVpc"),
+                        language="ja", deployment="cw-existing")
+    context.local.save_settings(settings)
+    context.local.remember_regions("cw-existing", ["ap-northeast-1", "eu-west-1"])
+    driver = make_wizard()
+    wizard = driver.wizard
+    assert wizard.deployment == "cw-existing"
+    assert wizard.account_page.chosen_regions() == ("ap-northeast-1", "us-west-2")
+    driver.check_account()
+    assert wizard.account_page.chosen_regions() == ("ap-northeast-1", "us-west-2")
+    driver.next()
+    assert wizard.currentId() == EMAIL
+    assert wizard.email_page.address() == "sec@example.com"
+    assert wizard.email_page.ja.isChecked() and driver.next_enabled()
+    driver.next()
+    assert wizard.currentId() == APIS
+    assert wizard.apis_page.watch() == settings.watch
+    driver.next()
+    assert wizard.currentId() == REVIEW
+    driver.wait_review()
+    plan = wizard.review_page.plan_text.toPlainText()
+    assert "eu-west-1" not in plan  # remembered but empty there: nothing to remove
+    assert wizard.settings() == settings
+    driver.click(driver.button(wizard.WizardButton.BackButton))
+    driver.click(driver.button(wizard.WizardButton.BackButton))
+    driver.click(driver.button(wizard.WizardButton.BackButton))
+    assert wizard.currentId() == ACCOUNT
