@@ -24,20 +24,6 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 LOG_NAME = "changewatch.log"
 
 
-def keep_singletons_alive() -> None:
-    """Work around PySide6 6.12.0 on CPython 3.11: every call of a void Qt method drops one
-    reference to None, and every signal emit one to True. After a few thousand calls the
-    process aborts ("Fatal Python error: none_dealloc" / "bool_dealloc"). Python 3.12 made
-    these objects immortal (PEP 683); here we give them references they can never lose.
-    Remove once PySide6 is fixed or the project requires Python 3.12."""
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
 def _lang_given(argv: list[str]) -> bool:
     """Whether --lang was on the command line (argparse fills a default from the locale)."""
     return any(a == "--lang" or a.startswith("--lang=") for a in argv)
@@ -161,7 +147,6 @@ def open_wizard(context: AppContext, windows: list[QWidget]) -> QWidget:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Show the first window and run the event loop; returns the exit code."""
-    keep_singletons_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)

@@ -12,11 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from aws.localstate import LocalState
-from gui.app import keep_singletons_alive
 from gui.context import AppContext
 from gui.wizard import SetupWizard
-
-keep_singletons_alive()  # PySide6 6.12.0 + Python 3.11 drops references to None/True
 
 WAIT = 15_000  # ms; moto answers in milliseconds, this only bounds a hang
 

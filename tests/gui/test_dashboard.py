@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -20,8 +19,8 @@ from gui.dashboard.status_model import PROBLEMS, SUBSCRIPTION, TRAIL
 from gui.dashboard.window import DashboardWindow
 from sandbox.lookup_emulator import LookupEventsEmulator
 from tests.aws.helpers import client, make_settings
+from tests.gui.shots import save_shot
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 REGIONS = ("ap-northeast-1", "us-west-2", "us-east-1")
 
 
@@ -67,7 +66,7 @@ def cell(window: DashboardWindow, region: str, column: int) -> str:
 
 def shot(window, name: str) -> None:
     window.tabs.setCurrentIndex(0)
-    window.grab().save(str(SHOTS / name))
+    save_shot(window, name)
 
 
 def test_status_lists_each_region_confirmed_without_drift(window, qtmodeltester):
@@ -162,7 +161,7 @@ def test_trail_is_created_only_after_confirming(qtbot, window):
 
     def confirm(plan):
         dialog = tab.trail_flow.dialog(plan)
-        dialog.grab().save(str(SHOTS / "dashboard-trail-confirm.png"))
+        save_shot(dialog, "dashboard-trail-confirm.png")
         asked.append(plan)
         return len(asked) > 1  # refuse the first time, accept the second
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import gui.dashboard.remove_flow as remove_flow
@@ -14,8 +12,8 @@ from gui.context import AppContext
 from gui.dashboard.window import DashboardWindow
 from sandbox.lookup_emulator import LookupEventsEmulator
 from tests.aws.helpers import client, make_settings, rules, tagged_anything, topics
+from tests.gui.shots import save_shot
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 REGIONS = ("ap-northeast-1", "us-west-2", "us-east-1")
 
 
@@ -69,7 +67,7 @@ def test_remove_with_one_click_leaves_nothing_tagged_and_keeps_foreign(qtbot, wi
     assert tagged_anything(REGIONS) == []
     assert "changewatch-mine" in rules("us-west-2")
     assert any(a.endswith(":changewatch-mine") for a in topics("us-west-2"))
-    window.status_tab.remove_flow.dialog.grab().save(str(SHOTS / "dashboard-removed.png"))
+    save_shot(window.status_tab.remove_flow.dialog, "dashboard-removed.png")
     qtbot.waitUntil(lambda: window.status_tab.state_label.text().startswith("Nothing is"),
                     timeout=15_000)
 
@@ -82,7 +80,7 @@ def test_confirm_dialog_lists_exactly_what_is_deleted(qtbot, window):
         dialog = flow.confirm_dialog(plan)
         shown.append(dialog.items.count())
         assert "rule changewatch-mine (us-west-2)" in dialog.note.text()  # kept, and said so
-        dialog.grab().save(str(SHOTS / "dashboard-remove-confirm.png"))
+        save_shot(dialog, "dashboard-remove-confirm.png")
         return False
 
     flow.confirm = confirm

@@ -6,7 +6,6 @@ import copy
 import csv
 import json
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -17,8 +16,8 @@ from gui.eventlog.model import EVENT
 from gui.eventlog.view import EventLogTab
 from sandbox.lookup_emulator import LookupEventsEmulator
 from tests.aws.helpers import make_settings
+from tests.gui.shots import save_shot
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 GROUPS = ("aws-config", "root-signin", "vpc-changes", "s3-bucket-policy-changes",
           "nacl-changes", "security-groups")
 
@@ -143,7 +142,7 @@ def test_detail_pane_shows_json_and_the_rules_previous_state(loaded):
     loaded.resize(1280, 900)
     _select(loaded, modify.event_id)
     loaded.table.scrollToTop()
-    loaded.grab().save(str(SHOTS / "events-log.png"))
+    save_shot(loaded, "events-log.png")
 
 
 def test_export_writes_what_is_shown(qtbot, loaded, tmp_path):
