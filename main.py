@@ -23,8 +23,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     lang = argparse.ArgumentParser(add_help=False)
     lang.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS,
                       help="language of messages (default: from the system locale)")
-    parser.add_argument("--lang", choices=("ja", "en"), default=_default_lang(),
-                        help="language of messages (default: from the system locale)")
+    parser.add_argument("--lang", choices=("ja", "en"), default=None,
+                        help="language of messages (default: remembered, else the locale)")
     commands = parser.add_subparsers(dest="command")
     for name, text in (("plan", "show what apply would change; changes nothing"),
                        ("apply", "make AWS match the settings; safe to re-run"),
@@ -40,6 +40,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    args.lang_given = args.lang is not None  # the GUI remembers an explicit choice
+    args.lang = args.lang or _default_lang()
     if args.command:
         from headless import run
 

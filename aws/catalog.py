@@ -159,9 +159,9 @@ def watch_ids(catalog: Catalog, selection: Selection) -> tuple[str, ...]:
     """The shortest watch list for a selection: whole groups by id, else service:Name."""
     ids: list[str] = []
     for group in catalog.groups:
-        names = selection.get(group.id)
-        if not names:
+        if group.id not in selection:  # a fixed group may be chosen with no names at all
             continue
+        names = selection[group.id]
         if group.fixed or names >= set(group.event_names):
             ids.append(group.id)
         else:

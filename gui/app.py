@@ -24,14 +24,9 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 LOG_NAME = "changewatch.log"
 
 
-def _lang_given(argv: list[str]) -> bool:
-    """Whether --lang was on the command line (argparse fills a default from the locale)."""
-    return any(a == "--lang" or a.startswith("--lang=") for a in argv)
-
-
-def choose_language(args: argparse.Namespace, local: LocalState, argv: list[str]) -> str:
+def choose_language(args: argparse.Namespace, local: LocalState) -> str:
     """--lang wins and is remembered; else the remembered choice; else the locale default."""
-    if _lang_given(argv) or not local.get("language"):
+    if getattr(args, "lang_given", False) or not local.get("language"):
         local.set("language", args.lang)
         return args.lang
     remembered = local.get("language")
@@ -155,7 +150,7 @@ def run_gui(args: argparse.Namespace) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     local = LocalState.default()
     sys.excepthook = CrashHandler(setup_logging(local))
-    context = AppContext(local=local, lang=choose_language(args, local, sys.argv[1:]))
+    context = AppContext(local=local, lang=choose_language(args, local))
     translations = Translations(app)
     translations.use(context.lang)
 

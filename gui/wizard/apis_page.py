@@ -14,19 +14,6 @@ from gui.wizard.api_tree import ApiTree
 from gui.wizard.common import Page, note_label, show_text
 
 
-def to_watch(catalog: Catalog, selection: Selection) -> tuple[str, ...]:
-    """Settings' watch list for a selection, in catalog order.
-
-    Fixed groups are added by id here: aws.catalog.watch_ids skips a group whose name set is
-    empty, which is every fixed group without event names (e.g. unauthorized API calls)."""
-    ids: list[str] = []
-    for group in catalog.groups:
-        if group.id not in selection:
-            continue
-        ids += [group.id] if group.fixed else watch_ids(catalog, {group.id: selection[group.id]})
-    return tuple(ids)
-
-
 class ApisPage(Page):
     """Complete when at least one API (or fixed group) is chosen."""
 
@@ -92,7 +79,7 @@ class ApisPage(Page):
         return self.tree.selection()
 
     def watch(self) -> tuple[str, ...]:
-        return to_watch(self.catalog, self.selection())
+        return watch_ids(self.catalog, self.selection())
 
     def isComplete(self) -> bool:
         return bool(self.selection())

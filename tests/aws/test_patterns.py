@@ -91,3 +91,14 @@ def test_sign_in_groups_match_on_source_and_event_name():
 def test_pattern_json_is_what_put_rule_gets():
     rule = _rules_in("us-west-2")[0]
     assert json.loads(rule.pattern) == rule.pattern_dict
+
+
+def test_watch_ids_round_trip_including_fixed_groups_without_names():
+    from aws.catalog import resolve_watch, watch_ids
+
+    every = tuple(g.id for g in CATALOG.groups)
+    selection = resolve_watch(CATALOG, every)
+    assert selection["unauthorized-api-calls"] == frozenset()
+    assert watch_ids(CATALOG, selection) == every
+    partial = resolve_watch(CATALOG, ("ec2:ModifySecurityGroupRules", "root-usage"))
+    assert watch_ids(CATALOG, partial) == ("ec2:ModifySecurityGroupRules", "root-usage")

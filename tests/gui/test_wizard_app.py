@@ -27,10 +27,13 @@ def restore_logging():
 
 def test_language_from_the_command_line_is_remembered(home):
     local = LocalState.default()
-    assert gui_app.choose_language(argparse.Namespace(lang="en"), local, []) == "en"
-    assert gui_app.choose_language(argparse.Namespace(lang="ja"), local, ["--lang", "ja"]) == "ja"
+    def ns(lang, given):
+        return argparse.Namespace(lang=lang, lang_given=given)
+
+    assert gui_app.choose_language(ns("en", False), local) == "en"
+    assert gui_app.choose_language(ns("ja", True), local) == "ja"
     # Without --lang the remembered choice wins over the locale's default.
-    assert gui_app.choose_language(argparse.Namespace(lang="en"), local, []) == "ja"
+    assert gui_app.choose_language(ns("en", False), local) == "ja"
     assert local.get("language") == "ja"
 
 
