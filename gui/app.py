@@ -94,15 +94,14 @@ def setup_logging(local: LocalState) -> Path:
     return path
 
 
-def _start_demo(context: AppContext) -> bool:
+def _start_sandbox():
+    """Start the sandbox before anything reads AWS or our own files; None if not installed."""
     try:
-        from sandbox.demo import start_gui_sandbox
+        from sandbox.demo import start_sandbox
     except ImportError:
         log.exception("the demo sandbox is not installed")
-        return False
-    start_gui_sandbox(context)
-    context.local = LocalState.default()  # the sandbox has its own CHANGEWATCH_HOME
-    return True
+        return None
+    return start_sandbox()
 
 
 def _restore_keys(context: AppContext, settings) -> None:
@@ -116,19 +115,29 @@ def _restore_keys(context: AppContext, settings) -> None:
 
 
 def open_dashboard(context: AppContext) -> QWidget | None:
-    """The dashboard window, or None when that module is not there (yet)."""
+    """The dashboard window (with the sandbox's panel in demo mode), or None if unavailable."""
     try:
         from gui.dashboard.window import DashboardWindow
     except ImportError:
         log.warning("no dashboard available; staying with the wizard", exc_info=True)
         return None
-    return DashboardWindow(context)
+    window = DashboardWindow(context)
+    if context.sandbox is not None:
+        from gui import demo
+
+        settings = context.local.load_settings()
+        regions = settings.regions if settings else context.sandbox.regions
+        demo.install(window, context, context.sandbox, context.sandbox.simulations,
+                     tuple(dict.fromkeys(regions)))
+        window.resize(1640, 860)
+    return window
 
 
 def open_wizard(context: AppContext, windows: list[QWidget]) -> QWidget:
     from gui.wizard import SetupWizard
 
-    wizard = SetupWizard(context)
+    initial = context.sandbox.default_settings(context.lang) if context.sandbox else None
+    wizard = SetupWizard(context, initial)
 
     def on_accepted() -> None:
         dashboard = open_dashboard(context)
@@ -140,6 +149,40 @@ def open_wizard(context: AppContext, windows: list[QWidget]) -> QWidget:
     return wizard
 
 
+def start(args: argparse.Namespace, app: QApplication) -> tuple[AppContext, list[QWidget]]:
+    """Everything before the event loop: language, logging, crash dialog, the first window."""
+    sandbox = _start_sandbox() if getattr(args, "demo", False) else None
+    if getattr(args, "demo", False) and sandbox is None:
+        raise SystemExit(QApplication.translate(
+            "run_gui", "The demo sandbox is not installed. Install the extra with "
+            "`pip install changewatch[sandbox]` and try again."))
+    local = LocalState.default()  # in demo mode, the sandbox's own CHANGEWATCH_HOME
+    sys.excepthook = CrashHandler(setup_logging(local))
+    context = AppContext(local=local, lang=choose_language(args, local))
+    if sandbox is not None:
+        context.sandbox, context.demo = sandbox, True
+        context.use_profile(sandbox.profile)
+    translations = Translations(app)
+    translations.use(context.lang)
+    app.setProperty("changewatch_lang", context.lang)
+    context.translations = translations  # kept alive with the context
+
+    def on_language_changed(lang: str) -> None:
+        context.lang = lang
+        local.set("language", lang)
+        translations.use(lang)  # every widget gets LanguageChange and retranslates
+
+    context.signals.language_changed.connect(on_language_changed)
+    settings = context.local.load_settings()
+    if sandbox is None:
+        _restore_keys(context, settings)
+    windows: list[QWidget] = []
+    window = open_dashboard(context) if settings is not None else None
+    windows.append(window if window is not None else open_wizard(context, windows))
+    windows[0].show()
+    return context, windows
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Show the first window and run the event loop; returns the exit code."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -148,29 +191,11 @@ def run_gui(args: argparse.Namespace) -> int:
     icon = RESOURCES / "icon.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    local = LocalState.default()
-    sys.excepthook = CrashHandler(setup_logging(local))
-    context = AppContext(local=local, lang=choose_language(args, local))
-    translations = Translations(app)
-    translations.use(context.lang)
-
-    def on_language_changed(lang: str) -> None:
-        context.lang = lang
-        local.set("language", lang)
-        translations.use(lang)  # every widget gets LanguageChange and retranslates
-
-    context.signals.language_changed.connect(on_language_changed)
-    if getattr(args, "demo", False) and not _start_demo(context):
-        QMessageBox.critical(None, APP_NAME, QApplication.translate(
-            "run_gui", "The demo sandbox is not installed. Install the extra with "
-            "`pip install changewatch[sandbox]` and try again."))
+    try:
+        context, _windows = start(args, app)
+    except SystemExit as stop:
+        QMessageBox.critical(None, APP_NAME, str(stop))
         return 1
-    settings = context.local.load_settings()
-    _restore_keys(context, settings)
-    windows: list[QWidget] = []
-    window = open_dashboard(context) if settings is not None else None
-    windows.append(window if window is not None else open_wizard(context, windows))
-    windows[0].show()
     try:
         return app.exec()
     finally:

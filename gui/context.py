@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,6 +26,8 @@ class AppContext:
     signals: ContextSignals = field(default_factory=ContextSignals)
     profile: str | None = None
     keys: AccessKeys | None = None  # typed in the wizard; lives in memory / the OS keyring only
+    sandbox: Any = None  # sandbox.demo.Sandbox in demo mode (gui/ never imports it)
+    translations: Any = None
     _access: AwsAccess | None = None
 
     def access(self) -> AwsAccess:

@@ -16,19 +16,27 @@ from pathlib import Path
 
 import boto3
 
+from aws.settings import Settings, new_deployment_id
 from sandbox.history import seed_history
 from sandbox.lookup_emulator import LookupEventsEmulator
 from sandbox.moto_server import MotoServer
 from sandbox.router import Inbox, Mail, route
-from sandbox.simulate import Simulator
+from sandbox.simulate import SIMULATIONS, Simulator
 
 PROFILE = "demo"
 HOME_REGION = "ap-northeast-1"
 REGIONS = (HOME_REGION, "us-west-2")
+DEMO_EMAIL = "ops@example.com"
 CLOUDTRAIL_DELAY = 3.0  # seconds; LookupEvents shows events late, as CloudTrail does
 
 
 class Sandbox:
+    """The local AWS, the demo inbox and the “simulate a change” actions."""
+
+    profile = PROFILE
+    regions = REGIONS
+    simulations = SIMULATIONS
+
     def __init__(self) -> None:
         self.moto = MotoServer()
         self.emulator: LookupEventsEmulator | None = None
@@ -83,6 +91,13 @@ class Sandbox:
                            S3BucketName="demo-cloudtrail-logs-123456789012")
         trail.start_logging(Name="organization-trail")
 
+    @staticmethod
+    def default_settings(lang: str) -> Settings:
+        """What the wizard starts from in the sandbox: every field filled, ready to create."""
+        return Settings(regions=(HOME_REGION,), email=DEMO_EMAIL, language=lang,
+                        watch=("security-groups", "aws-config", "root-signin"),
+                        profile=PROFILE, deployment=new_deployment_id())
+
     def simulate(self, simulation_id: str, region: str = HOME_REGION) -> list[Mail]:
         """Make the change for real in the sandbox, record it in CloudTrail, route it."""
         with self._lock:
@@ -97,6 +112,7 @@ _running: Sandbox | None = None
 
 
 def start_sandbox() -> Sandbox:
+    """The process's one sandbox, started on first use."""
     global _running
     if _running is None:
         _running = Sandbox().start()
@@ -105,11 +121,3 @@ def start_sandbox() -> Sandbox:
 
 def start_headless_sandbox() -> Sandbox:
     return start_sandbox()
-
-
-def start_gui_sandbox(context) -> Sandbox:
-    """Start the sandbox and make the app use its demo profile."""
-    sandbox = start_sandbox()
-    context.demo = True
-    context.use_profile(PROFILE)
-    return sandbox

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QWidget, QWizard
 
 from aws.apply import Result
@@ -10,6 +10,7 @@ from aws.catalog import Catalog, load_catalog
 from aws.plan import Plan
 from aws.settings import Settings, new_deployment_id
 from gui.context import AppContext
+from gui.demo import sandbox_banner
 from gui.wizard.account_page import AccountPage
 from gui.wizard.apis_page import ApisPage
 from gui.wizard.create_page import CreatePage
@@ -51,10 +52,22 @@ class SetupWizard(QWizard):
         self.setMinimumSize(760, 560)
         self.resize(DEFAULT_SIZE)
         self.create_page.stopped.connect(self._on_create_page_stopped)
+        self.banner = None
+        if context.sandbox is not None:  # say so on every page
+            self.banner = sandbox_banner()
+            self.banner.setFixedWidth(170)
+            self.banner.setAlignment(Qt.AlignmentFlag.AlignTop)
+            self.setSideWidget(self.banner)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("ChangeWatch — set up"))
+        if self.banner is None:
+            self.setWindowTitle(self.tr("ChangeWatch — set up"))
+            return
+        self.setWindowTitle(self.tr("ChangeWatch — set up (sandbox)"))
+        self.banner.setText(self.tr(
+            "Sandbox: a local AWS on this computer. No AWS account is used and nothing "
+            "leaves this machine."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

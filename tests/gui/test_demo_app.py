@@ -1,0 +1,74 @@
+"""`--demo` as a user meets it: the wizard with its defaults, a simulated change, the email in the
+demo inbox and the event in the log a moment later."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWizard
+
+from gui.app import start
+from gui.dashboard.window import DashboardWindow
+from gui.demo import DemoPanel
+from tests.gui.conftest import Driver
+from tests.gui.shots import save_shot
+
+
+@pytest.fixture
+def demo_app(qapp, qtbot):
+    saved = dict(os.environ)
+    context, windows = start(argparse.Namespace(demo=True, lang="en", lang_given=True), qapp)
+    yield context, windows
+    for window in windows:
+        window.close()
+    context.pool.wait(10_000)
+    context.sandbox.stop()
+    import sandbox.demo
+
+    sandbox.demo._running = None
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+def test_demo_wizard_then_simulated_change_reaches_inbox_and_log(demo_app, qtbot):
+    context, windows = demo_app
+    wizard = windows[0]
+    qtbot.addWidget(wizard)
+    assert isinstance(wizard, QWizard) and "sandbox" in wizard.windowTitle()
+    driver = Driver(qtbot, wizard)
+    driver.check_account()
+    assert wizard.account_page.account.text() == "123456789012"
+    for _ in range(2):  # account → email → APIs, all pre-filled by the sandbox
+        driver.next()
+    assert wizard.email_page.email.text() == "ops@example.com"
+    driver.next()
+    driver.wait_review()
+    driver.create()
+    driver.wait_created()
+    driver.click(wizard.button(QWizard.WizardButton.FinishButton))
+    qtbot.waitUntil(lambda: any(isinstance(w, DashboardWindow) for w in windows), timeout=10_000)
+    dashboard = next(w for w in windows if isinstance(w, DashboardWindow))
+    qtbot.addWidget(dashboard)
+    panel = dashboard.findChild(DemoPanel)
+    assert panel is not None and "Sandbox" in panel.banner.text()
+
+    panel.change.setCurrentIndex(panel.change.findData("open-ssh"))
+    driver.click(panel.simulate_button)
+    qtbot.waitUntil(lambda: panel.inbox.count() == 1, timeout=10_000)
+    body = panel.body.toPlainText()
+    assert "AuthorizeSecurityGroupIngress" in body and "0.0.0.0/0" in body
+    assert "ops@example.com" in body
+
+    log = dashboard.events_tab
+
+    def listed() -> bool:
+        if not log.poller.busy:
+            log.poller.poll()
+        names = [(r.event_name, r.source_ip) for r in log.model.rows]
+        return ("AuthorizeSecurityGroupIngress", "203.0.113.45") in names
+
+    qtbot.waitUntil(listed, timeout=20_000)
+    QApplication.processEvents()
+    save_shot(dashboard, "demo-dashboard-en.png")
