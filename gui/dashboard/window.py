@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 from gui.context import AppContext
 from gui.dashboard.status_tab import StatusTab
 from gui.eventlog.view import EventLogTab
+from gui.language import language_menu
 
 
 class DashboardWindow(QMainWindow):
@@ -35,6 +36,8 @@ class DashboardWindow(QMainWindow):
             self.menu.addAction(action)
         self.menu.addSeparator()
         self.menu.addAction(self.close_action)
+        self.language_menu = language_menu(context, self)
+        self.menuBar().addMenu(self.language_menu)
         self.setup_action.triggered.connect(self.open_setup)
         self.refresh_action.triggered.connect(self.refresh)
         self.remove_action.triggered.connect(self.status_tab.remove_flow.start)
@@ -54,6 +57,7 @@ class DashboardWindow(QMainWindow):
         self.refresh_action.setText(self.tr("Refresh"))
         self.remove_action.setText(self.tr("Remove everything…"))
         self.close_action.setText(self.tr("Close"))
+        self.language_menu.setTitle(self.tr("&Language"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

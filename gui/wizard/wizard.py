@@ -11,6 +11,7 @@ from aws.plan import Plan
 from aws.settings import Settings, new_deployment_id
 from gui.context import AppContext
 from gui.demo import sandbox_banner
+from gui.language import other_language
 from gui.wizard.account_page import AccountPage
 from gui.wizard.apis_page import ApisPage
 from gui.wizard.create_page import CreatePage
@@ -52,6 +53,9 @@ class SetupWizard(QWizard):
         self.setMinimumSize(760, 560)
         self.resize(DEFAULT_SIZE)
         self.create_page.stopped.connect(self._on_create_page_stopped)
+        # A button on the wizard's own row switches the UI language; the choice is remembered.
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.customButtonClicked.connect(self._on_custom_button_clicked)
         self.banner = None
         if context.sandbox is not None:  # say so on every page
             self.banner = sandbox_banner()
@@ -61,6 +65,7 @@ class SetupWizard(QWizard):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
+        self.setButtonText(QWizard.WizardButton.CustomButton1, other_language(self.context.lang)[1])
         if self.banner is None:
             self.setWindowTitle(self.tr("ChangeWatch — set up"))
             return
@@ -68,6 +73,10 @@ class SetupWizard(QWizard):
         self.banner.setText(self.tr(
             "Sandbox: a local AWS on this computer. No AWS account is used and nothing "
             "leaves this machine."))
+
+    def _on_custom_button_clicked(self, which: int) -> None:
+        if which == QWizard.WizardButton.CustomButton1.value:
+            self.context.signals.language_changed.emit(other_language(self.context.lang)[0])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
