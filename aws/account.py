@@ -6,13 +6,12 @@ import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
-from functools import cache
 
 import botocore.session
 from botocore.exceptions import BotoCoreError
 
 from aws.errors import ChangeWatchError, translate
-from aws.regions import GLOBAL_REGION
+from aws.regions import GLOBAL_REGION, partition_regions
 from aws.session import AwsAccess, Identity, call
 
 # Regions that need no opt-in, or were opted in, can be used.
@@ -47,19 +46,6 @@ class TrailCoverage:
     trail: str = ""
     multi_region: bool = False
     error: ChangeWatchError | None = None  # coverage could not be checked
-
-
-@cache
-def _region_descriptions() -> dict[str, str]:
-    data = botocore.session.get_session().get_data("endpoints")
-    return {name: info.get("description", "")
-            for partition in data.get("partitions", [])
-            for name, info in partition.get("regions", {}).items()}
-
-
-def region_label(name: str) -> str:
-    """“Asia Pacific (Tokyo)” for ap-northeast-1, from botocore's offline data; "" if unknown."""
-    return _region_descriptions().get(name, "")
 
 
 def _kind(config: dict) -> str:
@@ -122,12 +108,6 @@ def check_identity(access: AwsAccess) -> Identity:
         exc.profile = exc.profile or access.profile or os.environ.get("AWS_PROFILE", "")
         raise
     return Identity(account=reply["Account"], arn=reply["Arn"])
-
-
-def partition_regions(partition: str) -> frozenset[str]:
-    """Region names botocore knows for a partition ("aws", "aws-cn", …); empty if unknown."""
-    return frozenset(botocore.session.get_session().get_available_regions(
-        "ec2", partition_name=partition))
 
 
 def list_regions(access: AwsAccess, partition: str | None = None) -> list[RegionInfo]:

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import boto3
+import botocore.session
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
+from botocore.loaders import Loader, create_loader
 
 from aws.errors import Cancelled, translate
 
@@ -31,6 +33,34 @@ def client_config() -> Config:
         max_pool_connections=32,
         user_agent_appid="changewatch",
     )
+
+
+_LOADER_LOCK = threading.Lock()
+_LOADER: Loader | None = None
+SERVICES = ("sts", "ec2", "sns", "events", "cloudtrail", "cloudwatch")
+
+
+def shared_loader() -> Loader:
+    """botocore's Loader caches every model it parses; one per process means each model (EC2's
+    takes ~60 ms, holding the GIL) is parsed once, not once per profile switch."""
+    global _LOADER
+    with _LOADER_LOCK:
+        if _LOADER is None:
+            _LOADER = create_loader()
+        return _LOADER
+
+
+def warm_up() -> None:
+    """Parse the models ChangeWatch uses, ahead of need (the GUI runs this on a worker at start,
+    so no later step holds the GIL for long while a progress bar should move)."""
+    from aws.regions import known_regions
+
+    known_regions()
+    session = botocore.session.Session()
+    session.register_component("data_loader", shared_loader())
+    for service in SERVICES:
+        session.create_client(service, region_name="us-east-1", aws_access_key_id="warm-up",
+                              aws_secret_access_key="warm-up")
 
 
 @dataclass(frozen=True)
@@ -71,6 +101,7 @@ class AwsAccess:
                 self._session = boto3.session.Session(profile_name=profile)
         except (BotoCoreError, ClientError) as exc:
             raise _with_profile(translate(exc), profile) from exc
+        self._session._session.register_component("data_loader", shared_loader())
         self._lock = threading.Lock()
         self._config = client_config()
         self._clients: dict[tuple[str, str], Any] = {}

@@ -23,11 +23,14 @@ class _Server:
 
 
 @contextmanager
-def local_aws(latency: float):
-    """Yield the server; boto3 in this process talks to moto through the latency proxy."""
-    server = subprocess.Popen([sys.executable, "-m", "sandbox.serve", "--latency", str(latency)],
-                              cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+def local_aws(latency: float, lookup: bool = False):
+    """Yield the server; boto3 in this process talks to moto through the latency proxy (and to
+    the LookupEvents emulator for CloudTrail when `lookup`)."""
+    command = [sys.executable, "-m", "sandbox.serve", "--latency", str(latency)]
+    server = subprocess.Popen(command + (["--lookup"] if lookup else []), cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     url = server.stdout.readline().strip()
+    lookup_url = server.stdout.readline().strip() if lookup else ""
     saved = dict(os.environ)
     for key in [k for k in os.environ if k.startswith("AWS_")]:
         del os.environ[key]
@@ -36,6 +39,8 @@ def local_aws(latency: float):
         "AWS_SECRET_ACCESS_KEY": "bench", "AWS_DEFAULT_REGION": "us-east-1",
         "AWS_CONFIG_FILE": os.devnull, "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
     })
+    if lookup_url:
+        os.environ["AWS_ENDPOINT_URL_CLOUDTRAIL"] = lookup_url
     try:
         yield _Server(url, server.pid)
     finally:

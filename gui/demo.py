@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -160,7 +160,7 @@ def install(window: QMainWindow, context: AppContext, sandbox: SandboxLike, simu
     dock.setObjectName("demoDock")
     dock.setWidget(panel)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-    dock.setWindowTitle(panel.tr("Sandbox"))
+    dock.setWindowTitle(QCoreApplication.translate("DemoPanel", "Sandbox"))
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     bold = QFont(panel.banner.font())
     bold.setBold(True)

@@ -17,20 +17,22 @@ _NOISE = (  # what a real account is mostly made of: reads the rules never see
 )
 
 
-def _parse(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
-
-
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def sample_records() -> list[dict]:
-    records: list[dict] = []
+def _group_samples() -> list[list[dict]]:
+    """Each group's samples in the order of their story (authorize before modify…)."""
+    groups = []
     for group in load_catalog().groups:
         path = RESOURCES / "samples" / f"{group.id}.json"
-        records += json.loads(path.read_text(encoding="utf-8"))
-    return records
+        records = json.loads(path.read_text(encoding="utf-8"))
+        groups.append(sorted(records, key=lambda r: r["eventTime"]))
+    return groups
+
+
+def sample_records() -> list[dict]:
+    return [record for group in _group_samples() for record in group]
 
 
 def _noise(now: datetime, regions: tuple[str, ...], days: int) -> list[dict]:
@@ -55,18 +57,17 @@ def _noise(now: datetime, regions: tuple[str, ...], days: int) -> list[dict]:
 
 def seed_history(regions: tuple[str, ...], now: datetime | None = None,
                  days: int = 3) -> list[dict]:
-    """The samples moved into the last few days (order kept), in the sandbox's regions."""
+    """Each group's samples spread over the last few days, its newest within the last hours,
+    in the sandbox's regions (us-east-1 stays where global services put it), plus noise."""
     now = now or datetime.now(UTC)
-    samples = sample_records()
-    newest = max(_parse(r["eventTime"]) for r in samples)
-    oldest = min(_parse(r["eventTime"]) for r in samples)
-    scale = timedelta(days=days) / max(newest - oldest, timedelta(hours=1))
     history = []
-    for record in samples:
-        moved = dict(record)
-        age = (newest - _parse(record["eventTime"])) * scale
-        moved["eventTime"] = _iso(now - timedelta(hours=1) - age)
-        if moved["awsRegion"] != "us-east-1" and moved["awsRegion"] not in regions:
-            moved["awsRegion"] = regions[len(history) % len(regions)]
-        history.append(moved)
-    return history + _noise(now, regions, days)
+    for g, group in enumerate(_group_samples()):
+        step = timedelta(days=days) / len(group)
+        newest = now - timedelta(minutes=40 + 23 * g)  # groups take turns in the last hours
+        for j, record in enumerate(group):
+            moved = dict(record)
+            moved["eventTime"] = _iso(newest - step * (len(group) - 1 - j))
+            if moved["awsRegion"] != "us-east-1" and moved["awsRegion"] not in regions:
+                moved["awsRegion"] = regions[(g + j) % len(regions)]
+            history.append(moved)
+    return sorted(history, key=lambda r: r["eventTime"]) + _noise(now, regions, days)

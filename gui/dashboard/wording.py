@@ -123,12 +123,12 @@ class Wording(QObject):
         """The detail box for one region."""
         rows = [f"<h3>{escape(status.region)}</h3>"]
         topic = status.topic_arn or self.tr("missing")
-        rows.append(f"<b>{escape(self.tr('SNS topic'))}:</b> {escape(topic)}<br>")
+        rows.append("<b>" + escape(self.tr("SNS topic")) + f":</b> {escape(topic)}<br>")
         emails = ", ".join(s.endpoint for s in status.subscriptions) or "-"
-        rows.append(f"<b>{escape(self.tr('Email'))}:</b> {escape(emails)}<br>")
+        rows.append("<b>" + escape(self.tr("Email")) + f":</b> {escape(emails)}<br>")
         if status.error is not None:
             rows.append(f"<p style='color:#b3261e'>{escape(describe(status.error, lang))}</p>")
-        rows.append(f"<b>{escape(self.tr('Rules'))}:</b><ul>")
+        rows.append("<b>" + escape(self.tr("Rules")) + ":</b><ul>")
         for rule in status.rules:
             metrics = (self.tr("%1 sent, %2 failed in 24 h").replace(
                 "%1", str(rule.metrics.invocations)).replace("%2", str(rule.metrics.failed))
@@ -138,12 +138,12 @@ class Wording(QObject):
                         f"{escape(metrics)}</li>")
         rows.append("</ul>")
         if status.drift:
-            rows.append(f"<b style='color:#b3261e'>{escape(self.tr('Problems'))}:</b><ul>")
+            rows.append("<b style='color:#b3261e'>" + escape(self.tr("Problems")) + ":</b><ul>")
             rows += [f"<li>{escape(self.drift(d))}</li>" for d in status.drift]
             rows.append("</ul>")
         else:
-            rows.append(f"<p>{escape(self.tr('No problems: AWS matches the settings.'))}</p>")
-        rows.append(f"<b>{escape(self.tr('CloudTrail'))}:</b> "
+            rows.append("<p>" + escape(self.tr("No problems: AWS matches the settings.")) + "</p>")
+        rows.append("<b>" + escape(self.tr("CloudTrail")) + ":</b> "
                     f"{escape(self.trail(status.trail))}<br>"
                     f"{escape(self.trail_advice(status.trail))}")
         return "".join(rows)

@@ -68,12 +68,12 @@ class DetailPane(QWidget):
         parts += [f"<b>{escape(k)}:</b> {escape(v)}<br>" for k, v in facts]
         if row.error_code:
             message = row.record.get("errorMessage", "")
-            parts.append(f"<b>{escape(self.tr('Failed'))}:</b> "
+            parts.append("<b>" + escape(self.tr("Failed")) + ":</b> "
                          f"{escape(row.error_code)} {escape(str(message))}<br>")
         parts.append("</p>")
         for state in previous_states(history, row):
             parts.append(self._previous_html(state))
-        parts.append(f"<h4>{escape(self.tr('Event JSON'))}</h4>{_pre(row.record)}")
+        parts.append("<h4>" + escape(self.tr("Event JSON")) + f"</h4>{_pre(row.record)}")
         self.browser.setHtml("".join(parts))
 
     def _previous_html(self, state: PreviousState) -> str:

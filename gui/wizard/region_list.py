@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from aws.account import RegionInfo, region_label
-from aws.regions import known_regions
+from aws.account import RegionInfo
+from aws.regions import known_regions, region_label
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
