@@ -80,7 +80,8 @@ def test_walk_the_wizard_and_create(moto, make_wizard, context, qtbot, tmp_path,
     assert "arn:aws:" in preview and "<eventName>" not in preview
     warnings = review.warnings.text()
     assert review.warnings.isVisible()
-    assert "ap-northeast-1" in warnings and "us-east-1" in warnings and "never fire" in warnings
+    never_fire = {"en": "never fire", "ja": "動作しません"}[lang]
+    assert "ap-northeast-1" in warnings and "us-east-1" in warnings and never_fire in warnings
     target = tmp_path / "saved.toml"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     driver.click(review.save)
@@ -96,7 +97,7 @@ def test_walk_the_wizard_and_create(moto, make_wizard, context, qtbot, tmp_path,
     driver.wait_created()
     create = wizard.create_page
     assert create.isComplete(), create.status.text()
-    assert "check your inbox" in create.status.text()
+    assert {"en": "check your inbox", "ja": "受信トレイ"}[lang] in create.status.text()
     assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
     _shot(driver, screenshots, "create", lang)
 
