@@ -1,4 +1,4 @@
-"""Typed access keys never reach settings, state, logs or exports: a grep over everything written."""
+"""Typed access keys never reach settings, state, logs or exports: a grep over all we write."""
 
 from __future__ import annotations
 
