@@ -55,7 +55,13 @@ class ApiTree(QTreeWidget):
             group = self.catalog.group(item.data(0, GROUP_ROLE))
             title = group.title.get(self._lang)
             item.setText(0, f"{title}  [{group.cis}]" if group.cis else title)
-            item.setToolTip(0, group.description.get(self._lang))
+            tip = group.description.get(self._lang)
+            if group.cis:  # the same events, but Security Hub checks metric filters, not rules
+                tip += "\n\n" + self.tr(
+                    "Watches the events of CIS control {cis}. Security Hub checks that control "
+                    "with CloudWatch metric filters, so this rule does not make it pass."
+                ).format(cis=group.cis)
+            item.setToolTip(0, tip)
             item.setText(1, self.where(group))
             for index in range(item.childCount()):
                 child = item.child(index)

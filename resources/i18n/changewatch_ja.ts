@@ -146,17 +146,22 @@ SSO プロファイルには有効なサインイン (`aws sso login`) が必要
         <translation>ルールの作成先</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/api_tree.py" line="69"/>
+        <location filename="../../gui/wizard/api_tree.py" line="61"/>
+        <source>Watches the events of CIS control {cis}. Security Hub checks that control with CloudWatch metric filters, so this rule does not make it pass.</source>
+        <translation>CIS コントロール {cis} と同じイベントを監視します。Security Hub はこのコントロールを CloudWatch のメトリクスフィルターで評価するため、このルールでコントロールが合格にはなりません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/api_tree.py" line="75"/>
         <source>us-east-1 only</source>
         <translation>us-east-1 のみ</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/api_tree.py" line="71"/>
+        <location filename="../../gui/wizard/api_tree.py" line="77"/>
         <source>us-east-1 + each chosen region</source>
         <translation>us-east-1 + 選択した各リージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/api_tree.py" line="72"/>
+        <location filename="../../gui/wizard/api_tree.py" line="78"/>
         <source>each chosen region</source>
         <translation>選択した各リージョン</translation>
     </message>
