@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import botocore.session
@@ -36,16 +35,6 @@ class RegionInfo:
     name: str
     opt_in_status: str
     enabled: bool
-
-
-@dataclass(frozen=True)
-class TrailCoverage:
-    """Whether a logging trail records this region's management events (needed by the rules)."""
-
-    covered: bool
-    trail: str = ""
-    multi_region: bool = False
-    error: ChangeWatchError | None = None  # coverage could not be checked
 
 
 def _kind(config: dict) -> str:
@@ -122,54 +111,3 @@ def list_regions(access: AwsAccess, partition: str | None = None) -> list[Region
                           r.get("OptInStatus", "opt-in-not-required") in ENABLED_STATUSES)
                for r in reply.get("Regions", []) if not keep or r["RegionName"] in keep]
     return sorted(regions, key=lambda r: r.name)
-
-
-def _region_coverage(access: AwsAccess, region: str,
-                     cancelled: Callable[[], bool] | None) -> TrailCoverage:
-    client = access.client("cloudtrail", region)
-    # Shadow trails are multi-region (or organization) trails replicated from elsewhere; their
-    # status must be asked with the trail ARN.
-    # https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_GetTrailStatus.html
-    trails = call(client, "describe_trails", region, cancelled,
-                  includeShadowTrails=True).get("trailList", [])
-    first_error: ChangeWatchError | None = None
-    for trail in trails:
-        if trail.get("HomeRegion") != region and not trail.get("IsMultiRegionTrail"):
-            continue
-        try:
-            status = call(client, "get_trail_status", region, cancelled, Name=trail["TrailARN"])
-        except ChangeWatchError as exc:
-            if exc.kind == "cancelled":
-                raise
-            first_error = first_error or exc  # e.g. an organization trail we may not read
-            continue
-        if status.get("IsLogging"):
-            return TrailCoverage(True, trail.get("Name", ""),
-                                 bool(trail.get("IsMultiRegionTrail")))
-    return TrailCoverage(False, error=first_error)
-
-
-def trail_coverage(access: AwsAccess, regions: Iterable[str],
-                   cancelled: Callable[[], bool] | None = None) -> dict[str, TrailCoverage]:
-    """Region → whether a logging CloudTrail trail covers it. Regions are asked in parallel.
-
-    EventBridge receives "AWS API Call via CloudTrail" events only where a trail is logging:
-    https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event.html"""
-    regions = tuple(dict.fromkeys(regions))
-    if not regions:
-        return {}
-    result: dict[str, TrailCoverage] = {}
-    with ThreadPoolExecutor(max_workers=min(8, len(regions)),
-                            thread_name_prefix="trails") as pool:
-        futures = {pool.submit(_region_coverage, access, r, cancelled): r for r in regions}
-        for future in as_completed(futures):
-            region = futures[future]
-            try:
-                result[region] = future.result()
-            except ChangeWatchError as exc:
-                if exc.kind == "cancelled":
-                    raise
-                result[region] = TrailCoverage(False, error=exc)
-            except Exception as exc:  # noqa: BLE001 - one region's failure never hides others
-                result[region] = TrailCoverage(False, error=translate(exc, region=region))
-    return {r: result[r] for r in regions}

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
-from aws.errors import ChangeWatchError
+from aws.errors import ChangeWatchError, translate
 from aws.inventory import TAG_KEY
 from aws.session import AwsAccess, call
 
@@ -23,10 +23,12 @@ TRAIL_NAME = "changewatch-trail"
 
 @dataclass(frozen=True)
 class TrailCoverage:
-    region: str
-    covered: bool          # a trail is logging here (multi-region or home in this region)
-    trail: str = ""        # the covering trail's name, or the first trail found if none logs
-    trails: int = 0        # how many trails apply to this region
+    """Whether a logging trail records this region's management events (needed by the rules)."""
+
+    covered: bool
+    trail: str = ""  # the covering trail; if none logs, the first trail that applies
+    multi_region: bool = False
+    error: ChangeWatchError | None = None  # coverage could not be checked
 
 
 @dataclass(frozen=True)
@@ -46,36 +48,55 @@ class TrailPlan:
 
 
 def region_coverage(access: AwsAccess, region: str,
-                    cancelled: Callable[[], bool] | None = None) -> TrailCoverage:
-    """Whether a logging trail covers `region` (shadow copies of multi-region trails count)."""
+                     cancelled: Callable[[], bool] | None) -> TrailCoverage:
     client = access.client("cloudtrail", region)
+    # Shadow trails are multi-region (or organization) trails replicated from elsewhere; their
+    # status must be asked with the trail ARN.
+    # https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_GetTrailStatus.html
     trails = call(client, "describe_trails", region, cancelled,
                   includeShadowTrails=True).get("trailList", [])
+    first_error: ChangeWatchError | None = None
     applicable = [t for t in trails
-                  if t.get("IsMultiRegionTrail") or t.get("HomeRegion") == region]
+                  if t.get("HomeRegion") == region or t.get("IsMultiRegionTrail")]
     for trail in applicable:
-        status = call(client, "get_trail_status", region, cancelled, Name=trail["TrailARN"])
+        try:
+            status = call(client, "get_trail_status", region, cancelled, Name=trail["TrailARN"])
+        except ChangeWatchError as exc:
+            if exc.kind == "cancelled":
+                raise
+            first_error = first_error or exc  # e.g. an organization trail we may not read
+            continue
         if status.get("IsLogging"):
-            return TrailCoverage(region, True, trail["Name"], len(applicable))
-    first = applicable[0]["Name"] if applicable else ""
-    return TrailCoverage(region, False, first, len(applicable))
+            return TrailCoverage(True, trail.get("Name", ""),
+                                 bool(trail.get("IsMultiRegionTrail")))
+    first = applicable[0].get("Name", "") if applicable else ""
+    return TrailCoverage(False, first, error=first_error)
 
 
 def coverage(access: AwsAccess, regions: Iterable[str],
-             cancelled: Callable[[], bool] | None = None) -> dict[str, TrailCoverage]:
-    """Coverage of several regions, read in parallel; a region that fails is left out."""
+                   cancelled: Callable[[], bool] | None = None) -> dict[str, TrailCoverage]:
+    """Region → whether a logging CloudTrail trail covers it. Regions are asked in parallel.
+
+    EventBridge receives "AWS API Call via CloudTrail" events only where a trail is logging:
+    https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event.html"""
     regions = tuple(dict.fromkeys(regions))
     if not regions:
         return {}
-    with ThreadPoolExecutor(max_workers=len(regions), thread_name_prefix="trail") as pool:
-        futures = {r: pool.submit(region_coverage, access, r, cancelled) for r in regions}
-    found: dict[str, TrailCoverage] = {}
-    for region, future in futures.items():
-        try:
-            found[region] = future.result()
-        except ChangeWatchError:
-            continue
-    return found
+    result: dict[str, TrailCoverage] = {}
+    with ThreadPoolExecutor(max_workers=min(8, len(regions)),
+                            thread_name_prefix="trails") as pool:
+        futures = {pool.submit(region_coverage, access, r, cancelled): r for r in regions}
+        for future in as_completed(futures):
+            region = futures[future]
+            try:
+                result[region] = future.result()
+            except ChangeWatchError as exc:
+                if exc.kind == "cancelled":
+                    raise
+                result[region] = TrailCoverage(False, error=exc)
+            except Exception as exc:  # noqa: BLE001 - one region's failure never hides others
+                result[region] = TrailCoverage(False, error=translate(exc, region=region))
+    return {r: result[r] for r in regions}
 
 
 def plan_trail(access: AwsAccess, deployment: str, home_region: str,

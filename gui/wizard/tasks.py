@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from aws import account
-from aws.account import RegionInfo, TrailCoverage
+from aws.account import RegionInfo
 from aws.apply import Result, execute
 from aws.catalog import RESOURCES, Catalog, resolve_watch
 from aws.errors import ChangeWatchError
@@ -17,6 +17,8 @@ from aws.notification import render, transformer
 from aws.plan import Plan, make_plan
 from aws.session import AccessKeys, AwsAccess, Identity
 from aws.settings import Settings
+from aws.trail_setup import TrailCoverage
+from aws.trail_setup import coverage as trail_coverage
 
 AccessFactory = Callable[[], AwsAccess]
 
@@ -122,7 +124,7 @@ def review(access: AccessFactory, settings: Settings, catalog: Catalog,
                      cancelled=cancelled)
     ruled = [r.region for r in plan.regions if r.desired]
     try:
-        coverage, coverage_error = account.trail_coverage(session, ruled, cancelled), None
+        coverage, coverage_error = trail_coverage(session, ruled, cancelled), None
     except ChangeWatchError as exc:
         if exc.kind == "cancelled":
             raise

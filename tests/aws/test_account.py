@@ -12,10 +12,10 @@ from aws.account import (
     list_profiles,
     list_regions,
     preferred_profile,
-    trail_coverage,
 )
 from aws.errors import ChangeWatchError
 from aws.session import AwsAccess
+from aws.trail_setup import coverage as trail_coverage
 
 CONFIG = """
 [default]

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from moto.events.models import EventPattern
 
+from aws.match import to_eventbridge
+
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 SAMPLES = RESOURCES / "samples"
 PATTERN_LIMIT = 2048  # EventBridge's default event pattern size, in characters
@@ -56,22 +58,6 @@ NEGATIVE = _load(SAMPLES / "_negative.json")
 ALL_SAMPLES = [(gid, rec) for gid, recs in SAMPLE_SETS.items() for rec in recs]
 
 
-def envelope(record: dict) -> dict:
-    """The event EventBridge puts on the default bus for a CloudTrail record."""
-    console = record["eventType"] == "AwsConsoleSignIn"
-    return {
-        "version": "0",
-        "id": str(uuid.uuid4()),
-        "detail-type": SIGN_IN if console else API_CALL,
-        "source": "aws." + record["eventSource"].split(".")[0],
-        "account": record["recipientAccountId"],
-        "time": record["eventTime"],
-        "region": record["awsRegion"],
-        "resources": [],
-        "detail": record,
-    }
-
-
 def full_patterns(group: dict) -> list[dict]:
     """The rule patterns a group can produce with all its events chosen."""
     if group["fixed"]:
@@ -87,7 +73,7 @@ def full_patterns(group: dict) -> list[dict]:
 
 
 def matches(group: dict, record: dict) -> list[bool]:
-    event = envelope(record)
+    event = to_eventbridge(record)
     return [EventPattern(None, p).matches_event(event) for p in full_patterns(group)]
 
 
@@ -300,7 +286,7 @@ def test_resource_paths_are_plain_and_few(gid):
 
 @pytest.mark.parametrize("gid", GROUP_IDS)
 def test_each_resource_path_resolves_in_a_sample(gid):
-    events = [envelope(rec) for rec in SAMPLE_SETS[gid]]
+    events = [to_eventbridge(rec) for rec in SAMPLE_SETS[gid]]
     for name, path in GROUPS[gid]["resource_paths"].items():
         assert any(resolve(e, path) not in (None, "") for e in events), name
 
@@ -310,5 +296,5 @@ def test_at_most_one_resource_path_per_sample(gid):
     # the notification concatenates the resource paths, so only one may be present
     paths = GROUPS[gid]["resource_paths"].values()
     for rec in SAMPLE_SETS[gid]:
-        present = [p for p in paths if resolve(envelope(rec), p) is not None]
+        present = [p for p in paths if resolve(to_eventbridge(rec), p) is not None]
         assert len(present) <= 1, (rec["eventName"], present)

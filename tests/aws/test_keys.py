@@ -4,32 +4,13 @@ from __future__ import annotations
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 
 from aws.keys import KeyStore
 from aws.session import AccessKeys
+from tests.memory_keyring import MemoryKeyring
 
 KEYS = AccessKeys("AKIAEXAMPLE", "very-secret", "token")
-
-
-class MemoryKeyring(KeyringBackend):
-    """An in-memory OS keyring for tests."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.items.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.items[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture

@@ -7,34 +7,15 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from aws.localstate import LocalState
 from gui.context import AppContext
 from gui.wizard import SetupWizard
+from tests.memory_keyring import MemoryKeyring
 
 WAIT = 15_000  # ms; moto answers in milliseconds, this only bounds a hang
-
-
-class MemoryKeyring(KeyringBackend):
-    """An OS keyring that lives in memory, so tests never touch the real one."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.items.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.items[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True)
