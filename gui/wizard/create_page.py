@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -40,6 +40,11 @@ class CreatePage(Page):
         self._error: ChangeWatchError | None = None
         self._worker: Worker | None = None
         self._bars: dict[str, tuple[QProgressBar, QLabel]] = {}
+        self._pending: list[ProgressEvent] = []
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(30)
+        self._flush_timer.timeout.connect(self._flush)
         self.status = note_label(self)
         self.cancel = QPushButton(self)
         self.retry = QPushButton(self)
@@ -151,9 +156,22 @@ class CreatePage(Page):
                 self.log.appendPlainText(self.tr("— Planned again —"))
                 self._set_plan(event)
         elif isinstance(event, ProgressEvent):
-            self._show_event(event)
+            self._pending.append(event)
+            if not self._flush_timer.isActive():
+                self._flush_timer.start()
 
-    def _show_event(self, event: ProgressEvent) -> None:
+    def _flush(self) -> None:
+        """Show the calls that finished since the last frame. Progress comes in bursts, and
+        QProgressBar.setValue repaints at once: one update per bar per frame keeps the GUI
+        thread free."""
+        events, self._pending = self._pending, []
+        values: dict[QProgressBar, int] = {}
+        for event in events:
+            self._show_event(event, values)
+        for bar, value in values.items():
+            bar.setValue(value)
+
+    def _show_event(self, event: ProgressEvent, values: dict) -> None:
         bar, state = self._bars.get(event.region, (None, None))
         action = describe_action(event.action, self.lang) if event.action else ""
         region = f"{event.region:<15}"  # aligned columns in the monospace log
@@ -162,12 +180,12 @@ class CreatePage(Page):
         elif event.status == "done":
             self.log.appendPlainText(f"{region} ✓  {action}")
             if bar is not None:
-                bar.setValue(bar.value() + 1)
+                values[bar] = values.get(bar, bar.value()) + 1
         elif event.status == "failed" and event.error:
             self.log.appendPlainText(f"{region} ✗  {action}: "
                                      f"{self.error_text(event.error)}")
         elif state is not None and event.status == "region_done":
-            bar.setValue(bar.maximum())
+            values[bar] = bar.maximum()
             state.setText(self.tr("✓ done"))
         elif state is not None and event.status == "region_failed":
             state.setText(self.tr("✗ stopped"))
@@ -182,6 +200,7 @@ class CreatePage(Page):
     def _on_applied(self, result: Result | None, error: ChangeWatchError | None) -> None:
         if not is_current(self, self._worker):
             return
+        self._flush()
         self._worker = None
         self.result = result
         self._error = error or next((r.error for r in result.regions if r.error), None)
