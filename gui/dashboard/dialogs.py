@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.frames import FrameCoalescer
+
 
 class ConfirmDialog(QDialog):
     """Intro, the list of items, a note (costs, what is kept), and OK / Cancel."""
@@ -78,6 +80,7 @@ class RemoveProgressDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
         self._states = dict.fromkeys(regions, "")
+        self._frames = FrameCoalescer(self._redraw, self)
         self.retranslate_ui()
         self.setMinimumWidth(560)
         self.resize(560, self.sizeHint().height())
@@ -99,15 +102,20 @@ class RemoveProgressDialog(QDialog):
     def step(self, region: str) -> None:
         if region in self._done:
             self._done[region] += 1
-            self.bar.setValue(sum(self._done.values()))
+            self._frames.request()
+
+    def _redraw(self) -> None:
+        self.bar.setValue(sum(self._done.values()))
+        for region in self._labels:
             self._show(region)
 
     def region_state(self, region: str, text: str) -> None:
         if region in self._states:
             self._states[region] = text
-            self._show(region)
+            self._frames.request()
 
     def finish(self, summary: str) -> None:
+        self._frames.flush()
         self._finished = True
         self.summary.setPlainText(summary)
         self.summary.show()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from aws.errors import ChangeWatchError
 from aws.plan import Plan
 from aws.plan_text import describe_action
 from gui.context import AppContext
+from gui.frames import FrameCoalescer
 from gui.wizard import tasks
 from gui.wizard.common import Page, is_current, note_label, show_text, text_box
 from gui.workers import Worker
@@ -41,10 +42,7 @@ class CreatePage(Page):
         self._worker: Worker | None = None
         self._bars: dict[str, tuple[QProgressBar, QLabel]] = {}
         self._pending: list[ProgressEvent] = []
-        self._flush_timer = QTimer(self)
-        self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(30)
-        self._flush_timer.timeout.connect(self._flush)
+        self._frames = FrameCoalescer(self._flush, self)
         self.status = note_label(self)
         self.cancel = QPushButton(self)
         self.retry = QPushButton(self)
@@ -157,13 +155,10 @@ class CreatePage(Page):
                 self._set_plan(event)
         elif isinstance(event, ProgressEvent):
             self._pending.append(event)
-            if not self._flush_timer.isActive():
-                self._flush_timer.start()
+            self._frames.request()
 
     def _flush(self) -> None:
-        """Show the calls that finished since the last frame. Progress comes in bursts, and
-        QProgressBar.setValue repaints at once: one update per bar per frame keeps the GUI
-        thread free."""
+        """Show the calls that finished since the last frame, one setValue per bar."""
         events, self._pending = self._pending, []
         values: dict[QProgressBar, int] = {}
         for event in events:
@@ -200,7 +195,7 @@ class CreatePage(Page):
     def _on_applied(self, result: Result | None, error: ChangeWatchError | None) -> None:
         if not is_current(self, self._worker):
             return
-        self._flush()
+        self._frames.flush()
         self._worker = None
         self.result = result
         self._error = error or next((r.error for r in result.regions if r.error), None)
