@@ -144,9 +144,14 @@ def _put_target(x: _Executor, a: Action) -> None:
     reply = call(x.events(a.region), "put_targets", a.region, x.cancelled, Rule=a.rule.name,
                  Targets=[{"Id": TARGET_ID, "Arn": a.arn,
                            "InputTransformer": a.rule.transformer.as_api()}])
+    _check_entries(reply, a.region, "PutTargets")
+
+
+def _check_entries(reply: dict, region: str, operation: str) -> None:
+    """PutTargets and RemoveTargets answer 200 even when an entry failed."""
     if reply.get("FailedEntryCount"):
         entry = reply["FailedEntries"][0]
-        raise AwsError(kind="aws_failed", region=a.region, operation="PutTargets",
+        raise AwsError(kind="aws_failed", region=region, operation=operation,
                        detail=f"{entry.get('ErrorCode')}: {entry.get('ErrorMessage')}")
 
 
@@ -156,8 +161,9 @@ def _delete_rule(x: _Executor, a: Action) -> None:
     client = x.events(a.region)
     with _gone_is_done():
         if a.targets:
-            call(client, "remove_targets", a.region, x.cancelled, Rule=a.name,
-                 Ids=list(a.targets))
+            reply = call(client, "remove_targets", a.region, x.cancelled, Rule=a.name,
+                         Ids=list(a.targets))
+            _check_entries(reply, a.region, "RemoveTargets")
         call(client, "delete_rule", a.region, x.cancelled, Name=a.name)
 
 

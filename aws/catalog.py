@@ -16,7 +16,6 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 # EventBridge's default limit on an event pattern's size, in characters.
 # https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html
 PATTERN_LIMIT = 2048
-ALL_MANAGEMENT_EVENTS = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
 
 
 @dataclass(frozen=True)

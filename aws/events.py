@@ -169,8 +169,10 @@ class EventReader:
         self._by_region: dict[str, list[WatchedRule]] = defaultdict(list)
         for rule in self._rules:
             self._by_region[rule.region].append(rule)
-        self._names = {(r.region, s): len(n) for r in self._rules
-                       for s, n in _names_by_source([r]).items()}
+        # Names per (region, source) over all the region's rules: what one EventSource query
+        # replaces, so the reader can tell whether per-name queries would cost less.
+        self._names = {(region, s): len(n) for region, rules in self._by_region.items()
+                       for s, n in _names_by_source(rules).items()}
         self._per_name: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
         self._emit_lock = threading.Lock()

@@ -158,7 +158,8 @@ def make_plan(access: AwsAccess, settings: Settings, *, catalog: Catalog | None 
         found = read_inventory(access, regions, settings.deployment, cancelled)
         identity = identity_f.result()
     want = desired_state(settings, catalog, identity)
-    regions = tuple(dict.fromkeys((*want, *also_regions)))
+    # Every region read is diffed: one left with nothing to watch gets its leftovers deleted.
+    regions = tuple(dict.fromkeys((*want, *regions)))
     return Plan(settings.deployment, identity.account,
                 tuple(diff_region(r, want.get(r), found[r]) for r in regions))
 

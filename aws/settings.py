@@ -65,6 +65,11 @@ def validate(settings: Settings, catalog: Catalog | None = None) -> Settings:
     if not settings.watch:
         raise SettingsError("nothing is selected to watch", "nothing_selected")
     resolve_watch(catalog, settings.watch)  # raises on unknown ids
+    if settings.kms_key and settings.kms_key.rstrip("/").endswith("alias/aws/sns"):
+        # https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-troubleshooting.html
+        raise SettingsError("kms_key alias/aws/sns cannot be used: EventBridge cannot publish "
+                            "to a topic encrypted with the AWS managed key; name a customer "
+                            "managed key or leave kms_key out")
     return settings
 
 

@@ -178,3 +178,14 @@ def test_unknown_profile_is_a_clear_error():
         AwsAccess(profile="nope")
     assert caught.value.kind == "profile_not_found"
     assert "nope" in str(caught.value)
+
+
+def test_a_region_left_with_nothing_to_watch_is_cleaned_up(access):
+    apply(access, make_settings(watch=("security-groups", "root-signin")))
+    only_global = make_settings(watch=("root-signin",))  # lives in us-east-1 only
+    plan = make_plan(access, only_global)
+    assert {(a.region, a.kind) for a in plan.actions} >= {
+        ("us-west-2", "delete_rule"), ("us-west-2", "delete_topic")}
+    apply(access, only_global)
+    assert tagged_anything(["ap-northeast-1", "us-west-2"]) == []
+    assert "changewatch-root-signin" in rules("us-east-1")

@@ -58,3 +58,10 @@ def test_unreadable_file(tmp_path):
     with pytest.raises(SettingsError) as caught:
         load(tmp_path / "missing.toml")
     assert "cannot read" in caught.value.detail
+
+
+def test_the_aws_managed_sns_key_is_refused():
+    with pytest.raises(SettingsError) as caught:
+        validate(make_settings(kms_key="alias/aws/sns"))
+    assert "EventBridge cannot publish" in caught.value.detail
+    validate(make_settings(kms_key="alias/changewatch"))
