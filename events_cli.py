@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from datetime import timedelta
 
+from aws.errors import ChangeWatchError, SettingsError
 from aws.events import EventReader, EventRow
 from aws.session import AwsAccess
 from aws.settings import Settings
@@ -16,15 +16,16 @@ from aws.status import watched_rules
 MAX_WINDOW = timedelta(days=90)  # LookupEvents keeps 90 days
 
 
-def parse_since(text: str) -> timedelta | None:
-    """“90m”, “24h”, “7d” → a window; None when it cannot be read or exceeds 90 days."""
+def parse_since(text: str) -> timedelta:
+    """“90m”, “24h”, “7d” → a window; anything else, or more than 90 days, is refused."""
     match = re.fullmatch(r"(\d+)([mhd])", text.strip())
-    if not match:
-        return None
-    number, unit = int(match.group(1)), match.group(2)
-    window = {"m": timedelta(minutes=number), "h": timedelta(hours=number),
-              "d": timedelta(days=number)}[unit]
-    return window if timedelta(0) < window <= MAX_WINDOW else None
+    if match:
+        number, unit = int(match.group(1)), match.group(2)
+        window = {"m": timedelta(minutes=number), "h": timedelta(hours=number),
+                  "d": timedelta(days=number)}[unit]
+        if timedelta(0) < window <= MAX_WINDOW:
+            return window
+    raise SettingsError(text, "bad_since")
 
 
 def as_json(row: EventRow) -> str:
@@ -42,17 +43,19 @@ def as_line(row: EventRow) -> str:
                       row.error_code)).rstrip()
 
 
-def run_events(access: AwsAccess, settings: Settings, args: argparse.Namespace) -> int:
-    window = parse_since(args.since)
-    if window is None:
-        print({"en": f"--since “{args.since}” is not a window like 1h, 24h, 7d or 90d "
-                     "(at most 90 days).",
-               "ja": f"--since “{args.since}” は 1h・24h・7d・90d のような期間ではありません"
-                     "（最大 90 日）。"}[args.lang], file=sys.stderr)
-        return 2
+def run_events(access: AwsAccess, settings: Settings, window: timedelta,
+               args: argparse.Namespace) -> int:
+    """Print what every region gave; a region that failed is reported after the rows."""
     reader = EventReader(lambda region: access.client("cloudtrail", region),
                          watched_rules(settings), account=settings.profile or "default")
-    rows = reader.load(window, on_rows=lambda rows: None)
+    rows: list[EventRow] = []
+    error: ChangeWatchError | None = None
+    try:
+        reader.load(window, on_rows=rows.extend)
+    except ChangeWatchError as exc:
+        error = exc
     for row in sorted(rows, key=lambda r: r.event_time):
         print(as_json(row) if args.json else as_line(row))
+    if error is not None:
+        raise error
     return 0

@@ -9,14 +9,14 @@ from pathlib import Path
 from aws import settings as settings_io
 from aws.apply import ProgressEvent, execute
 from aws.catalog import load_catalog
-from aws.errors import ChangeWatchError, SettingsError
+from aws.errors import ChangeWatchError, SettingsError, translate
+from aws.localstate import LocalState, log_unexpected
 from aws.messages import describe
 from aws.plan import make_plan
 from aws.plan_text import describe_action, describe_plan
-from aws.regions import GLOBAL_REGION
-from aws.remove import plan_removal
+from aws.remove import plan_removal, removal_regions
 from aws.session import AwsAccess
-from events_cli import run_events
+from events_cli import parse_since, run_events
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -36,30 +36,40 @@ def _printer(lang: str):
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run one headless command; returns the exit code."""
+    """Run one headless command; returns the exit code. Never a traceback: an unexpected
+    error is one line here and the traceback goes to the log file."""
     try:
         settings = settings_io.load(Path(args.config))
+        window = parse_since(args.since) if args.command == "events" else None
     except SettingsError as exc:
         _err(describe(exc, args.lang))
         return EXIT_USAGE
-    lang = args.lang
     try:
-        access = AwsAccess(profile=settings.profile)
-        if args.command == "events":
-            return run_events(access, settings, args)
-        if args.command == "remove":
-            regions = (*settings.regions, GLOBAL_REGION)
-            plan = plan_removal(access, settings.deployment, dict.fromkeys(regions))
-        else:
-            plan = make_plan(access, settings, catalog=load_catalog())
-        for line in describe_plan(plan, lang):
-            print(line)
-        if args.command == "plan":
-            return EXIT_FAILED if plan.errors else EXIT_OK
-        result = execute(access, plan, _printer(lang))
+        return _run(args, settings, window)
     except ChangeWatchError as exc:
-        _err(describe(exc, lang))
-        return EXIT_FAILED
+        _err(describe(exc, args.lang))
+    except Exception as exc:  # noqa: BLE001 - the user reads a sentence, the log the details
+        path = log_unexpected(exc)
+        _err(describe(translate(exc), args.lang) + f" ({path})")
+    return EXIT_FAILED
+
+
+def _run(args: argparse.Namespace, settings, window) -> int:
+    lang, local = args.lang, LocalState.default()
+    deployed = local.deployed_regions(settings.deployment)
+    access = AwsAccess(profile=settings.profile)
+    if args.command == "events":
+        return run_events(access, settings, window, args)
+    if args.command == "remove":
+        plan = plan_removal(access, settings.deployment, removal_regions(settings, deployed))
+    else:
+        plan = make_plan(access, settings, catalog=load_catalog(), also_regions=deployed)
+    for line in describe_plan(plan, lang):
+        print(line)
+    if args.command == "plan":
+        return EXIT_FAILED if plan.errors else EXIT_OK
+    result = execute(access, plan, _printer(lang))
+    local.remember_result(settings.deployment, plan, result)
     if not result.ok:
         failed = ", ".join(r.region for r in result.regions if not r.ok)
         _err({"en": f"Not finished in {failed}. Fix the problem above and run the same "

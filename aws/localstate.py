@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import traceback
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,10 +12,13 @@ from pathlib import Path
 from platformdirs import user_config_dir, user_state_dir
 
 from aws import settings as settings_io
+from aws.apply import Result
 from aws.errors import SettingsError
+from aws.plan import Plan
 from aws.settings import Settings
 
 APP = "ChangeWatch"
+LOG_NAME = "changewatch.log"
 
 
 def _home(kind: str) -> Path:
@@ -75,6 +79,20 @@ class LocalState:
         data[deployment] = sorted(set(regions))
         self.set("deployed_regions", data)
 
+    def remember_result(self, deployment: str, plan: Plan, result: Result) -> None:
+        """After apply, repair or remove: where the deployment has things now (what it wants,
+        plus every region that did not finish, which may hold leftovers) and when a
+        confirmation email was sent."""
+        wanted = {r.region for r in plan.regions if r.desired}
+        unfinished = {r.region for r in result.regions if not r.ok}
+        self.remember_regions(deployment, wanted | unfinished)
+        self.remember_subscriptions(deployment, result)
+
+    def remember_subscriptions(self, deployment: str, result: Result) -> None:
+        for action in result.done:
+            if action.kind == "subscribe":
+                self.remember_subscription(deployment, action.region)
+
     def subscribed_at(self, deployment: str, region: str) -> datetime | None:
         value = self.get("subscribed_at", {}).get(f"{deployment}/{region}")
         return datetime.fromisoformat(value) if value else None
@@ -83,3 +101,17 @@ class LocalState:
         data = self.get("subscribed_at", {})
         data[f"{deployment}/{region}"] = datetime.now(UTC).isoformat()
         self.set("subscribed_at", data)
+
+
+def log_path() -> Path:
+    return _home("state") / LOG_NAME
+
+
+def log_unexpected(exc: BaseException) -> Path:
+    """Append an unexpected error's traceback to the log file; returns where it went."""
+    path = log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    with path.open("a", encoding="utf-8") as log:
+        log.write(f"{datetime.now(UTC).isoformat()} unexpected error\n{text}\n")
+    return path

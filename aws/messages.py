@@ -19,6 +19,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ChangeWatch で使える確認リンクではありません: {detail}。AWS から届いたメールの"
               "「Confirm subscription」リンクをそのまま貼り付けてください。",
     },
+    "bad_since": {
+        "en": "--since “{detail}” is not a window like 1h, 24h, 7d or 90d (at most 90 days).",
+        "ja": "--since “{detail}” は 1h・24h・7d・90d のような期間ではありません（最大 90 日）。",
+    },
     "nothing_selected": {
         "en": "Nothing is selected to watch. Choose at least one API or group.",
         "ja": "監視対象が選ばれていません。API またはグループを 1 つ以上選んでください。",

@@ -6,7 +6,16 @@ from collections.abc import Callable, Iterable
 
 from aws.apply import ProgressEvent, Result, execute
 from aws.plan import Plan, removal_plan
+from aws.regions import GLOBAL_REGION
 from aws.session import AwsAccess
+from aws.settings import Settings
+
+
+def removal_regions(settings: Settings | None, deployed: Iterable[str]) -> tuple[str, ...]:
+    """Where a deployment may have left something: the regions it was applied to, the ones
+    chosen now, and us-east-1 (home of the global groups)."""
+    chosen = settings.regions if settings else ()
+    return tuple(dict.fromkeys((*deployed, *chosen, GLOBAL_REGION)))
 
 
 def plan_removal(access: AwsAccess, deployment: str, regions: Iterable[str],

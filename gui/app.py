@@ -16,7 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from aws.keys import KeyStore
-from aws.localstate import LocalState
+from aws.localstate import LOG_NAME, LocalState
 from aws.session import warm_up
 from gui.context import AppContext
 from gui.workers import Worker
@@ -25,7 +25,6 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "ChangeWatch"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-LOG_NAME = "changewatch.log"
 
 
 def choose_language(args: argparse.Namespace, local: LocalState) -> str:
@@ -88,7 +87,7 @@ class CrashHandler:
 
 def setup_logging(local: LocalState) -> Path:
     """Log to a file in the state dir; never secrets (AccessKeys hides itself in repr)."""
-    path = local.state_path.parent / LOG_NAME
+    path = local.state_path.parent / LOG_NAME  # the same file the CLI appends to
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

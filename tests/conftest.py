@@ -37,6 +37,7 @@ def aws_env(monkeypatch, tmp_path):
         monkeypatch.setenv(key, value)
     monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "aws-config"))
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "aws-credentials"))
+    monkeypatch.setenv("CHANGEWATCH_HOME", str(tmp_path / "home"))  # never the user's files
     # Anything that forgets to use the moto fixture fails fast instead of going out.
     monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
     monkeypatch.setenv("AWS_MAX_ATTEMPTS", "2")

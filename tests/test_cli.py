@@ -98,3 +98,29 @@ def test_events_json_lists_watched_events(tmp_path, capsys, monkeypatch):
         box.stop()
         os.environ.clear()
         os.environ.update(saved)
+
+
+def test_a_region_dropped_from_the_file_is_cleaned_up_by_the_next_apply(moto, tmp_path):
+    two = _write(tmp_path)
+    assert main.main(["apply", "--config", two, "--lang", "en"]) == 0
+    one = tmp_path / "one.toml"
+    save(make_settings(regions=("ap-northeast-1",)), one)
+    assert main.main(["apply", "--config", str(one), "--lang", "en"]) == 0
+    assert rules("us-west-2") == {}  # remembered from the first apply, so removed
+    assert main.main(["remove", "--config", str(one), "--lang", "en"]) == 0
+    assert rules("ap-northeast-1") == {} and rules("us-east-1") == {}
+
+
+def test_an_unexpected_error_is_one_line_and_a_log_entry(moto, tmp_path, capsys, monkeypatch):
+    import headless
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("something inside broke")
+
+    monkeypatch.setattr(headless, "make_plan", broken)
+    assert main.main(["plan", "--config", _write(tmp_path), "--lang", "en"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert "something inside broke" in err
+    log = tmp_path / "home" / "state" / "changewatch.log"
+    assert "Traceback" in log.read_text() and "ValueError" in log.read_text()

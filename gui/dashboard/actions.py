@@ -22,6 +22,4 @@ def remember(local: LocalState, settings: Settings | None, result: Result) -> No
     regions = {*local.deployed_regions(settings.deployment),
                *(r.region for r in result.regions)}
     local.remember_regions(settings.deployment, regions)
-    for action in result.done:
-        if action.kind == "subscribe":
-            local.remember_subscription(settings.deployment, action.region)
+    local.remember_subscriptions(settings.deployment, result)

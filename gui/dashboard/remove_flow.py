@@ -12,8 +12,7 @@ from aws.apply import ProgressEvent, Result, execute
 from aws.inventory import TAG_KEY
 from aws.messages import describe
 from aws.plan import Action, Plan
-from aws.regions import GLOBAL_REGION
-from aws.remove import plan_removal
+from aws.remove import plan_removal, removal_regions
 from gui.context import AppContext
 from gui.dashboard.dialogs import ConfirmDialog, RemoveProgressDialog
 from gui.workers import Worker, WorkerPool
@@ -50,9 +49,7 @@ class RemoveFlow(QObject):
     def regions(self) -> tuple[str, ...]:
         settings = self._context.local.load_settings()
         deployment = settings.deployment if settings else "default"
-        chosen = settings.regions if settings else ()
-        deployed = self._context.local.deployed_regions(deployment)
-        return tuple(dict.fromkeys((*deployed, *chosen, GLOBAL_REGION)))
+        return removal_regions(settings, self._context.local.deployed_regions(deployment))
 
     def start(self) -> None:
         if self.busy:

@@ -106,11 +106,10 @@ class SetupWizard(QWizard):
         local = self.context.local
         local.save_settings(settings)
         local.set("credentials", "keys" if self.account_page.uses_keys() else "profile")
-        regions = [r.region for r in plan.regions if r.desired] if plan else settings.regions
-        local.remember_regions(settings.deployment, regions)
-        for action in result.done:
-            if action.kind == "subscribe":
-                local.remember_subscription(settings.deployment, action.region)
+        if plan is not None:
+            local.remember_result(settings.deployment, plan, result)
+        else:
+            local.remember_regions(settings.deployment, settings.regions)
         self.initial = settings
         self.context.signals.deployment_changed.emit()
 
