@@ -161,5 +161,6 @@ class RemoveFlow(QObject):
         self._finish(False)
 
     def _finish(self, ok: bool) -> None:
+        self._worker = None  # done: a new Remove may start even before the worker's `finished`
         self._context.signals.deployment_changed.emit()
         self.finished.emit(ok)
