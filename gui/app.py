@@ -107,14 +107,20 @@ def _start_sandbox():
     return start_sandbox()
 
 
-def _restore_keys(context: AppContext, settings) -> None:
-    """A setup made with typed keys uses them again (from the keyring; memory is empty now)."""
-    if settings is not None and not settings.profile and context.local.get("credentials") == "keys":
+def _restore_keys(context: AppContext, settings) -> bool:
+    """A setup made with typed keys uses them again, from the keyring. False when they are
+    gone (no keyring, or this run only): the wizard asks again rather than silently using
+    whatever the default credential chain finds, which may be another account."""
+    if settings is None:
+        return True
+    if not settings.profile and context.local.get("credentials") == "keys":
         keys = KeyStore().load()
-        if keys is not None:
-            context.use_profile(None, keys)
-    elif settings is not None:
-        context.use_profile(settings.profile)
+        if keys is None:
+            return False
+        context.use_profile(None, keys)
+        return True
+    context.use_profile(settings.profile)
+    return True
 
 
 def open_dashboard(context: AppContext) -> QWidget | None:
@@ -177,10 +183,9 @@ def start(args: argparse.Namespace, app: QApplication) -> tuple[AppContext, list
 
     context.signals.language_changed.connect(on_language_changed)
     settings = context.local.load_settings()
-    if sandbox is None:
-        _restore_keys(context, settings)
+    credentials = sandbox is not None or _restore_keys(context, settings)
     windows: list[QWidget] = []
-    window = open_dashboard(context) if settings is not None else None
+    window = open_dashboard(context) if settings is not None and credentials else None
     windows.append(window if window is not None else open_wizard(context, windows))
     windows[0].show()
     context.pool.start(Worker(warm_up, pass_control=False))  # models parsed while the user reads

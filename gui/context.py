@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,13 +30,17 @@ class AppContext:
     sandbox: Any = None  # sandbox.demo.Sandbox in demo mode (gui/ never imports it)
     translations: Any = None
     _access: AwsAccess | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def access(self) -> AwsAccess:
         """One AwsAccess per profile choice; its clients are shared by the workers.
-        Call it on a worker: creating a session reads files."""
-        if self._access is None or self._access.profile != self.profile:
-            self._access = AwsAccess(profile=self.profile, keys=self.keys)
-        return self._access
+        Call it on a worker: creating a session reads files. Workers call it at once, so a
+        lock makes sure they share one."""
+        with self._lock:
+            if self._access is None:
+                self._access = AwsAccess(profile=self.profile, keys=self.keys)
+            return self._access
 
     def use_profile(self, profile: str | None, keys: AccessKeys | None = None) -> None:
-        self.profile, self.keys, self._access = profile, keys, None
+        with self._lock:
+            self.profile, self.keys, self._access = profile, keys, None

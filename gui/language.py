@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -15,17 +16,32 @@ def other_language(lang: str) -> tuple[str, str]:
     return next(item for item in LANGUAGES if item[0] != lang)
 
 
+class LanguageMenu(QMenu):
+    """One checkable action per language; the choice goes to the context, which remembers it.
+    Slots are methods, so Qt disconnects them when the menu goes (no dangling lambdas)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._group = QActionGroup(self)
+        for code, name in LANGUAGES:
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == context.lang)
+            action.setData(code)
+            self._group.addAction(action)
+            self.addAction(action)
+        self._group.triggered.connect(self._on_group_triggered)
+        context.signals.language_changed.connect(self._on_context_language_changed)
+
+    @Slot(QAction)
+    def _on_group_triggered(self, action: QAction) -> None:
+        self._context.signals.language_changed.emit(action.data())
+
+    @Slot(str)
+    def _on_context_language_changed(self, lang: str) -> None:
+        for action in self._group.actions():
+            action.setChecked(action.data() == lang)
+
+
 def language_menu(context: AppContext, parent: QWidget) -> QMenu:
-    """A “Language” menu with one checkable action per language; the choice is remembered."""
-    menu = QMenu(parent)
-    group = QActionGroup(menu)
-    for code, name in LANGUAGES:
-        action = QAction(name, menu, checkable=True)
-        action.setChecked(code == context.lang)
-        action.setData(code)
-        group.addAction(action)
-        menu.addAction(action)
-    group.triggered.connect(lambda action: context.signals.language_changed.emit(action.data()))
-    context.signals.language_changed.connect(
-        lambda lang: [a.setChecked(a.data() == lang) for a in group.actions()])
-    return menu
+    return LanguageMenu(context, parent)

@@ -63,11 +63,16 @@ class Worker(QRunnable):
 
 
 class WorkerPool(QObject):
-    """Starts workers and keeps them alive until they finish; waits for all on close."""
+    """Starts workers and keeps them alive until they finish; waits for its own on close.
+
+    Each pool has its own threads, so closing one window never waits for another's work."""
+
+    THREADS = 4  # AWS calls wait on the network, not the CPU
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool.globalInstance()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(self.THREADS)
         self._running: set[Worker] = set()
 
     def start(self, worker: Worker) -> Worker:

@@ -60,7 +60,9 @@ def _state_in(row: EventRow, rule_id: str) -> dict | None:
 def previous_states(history: Iterable[EventRow], row: EventRow) -> Sequence[PreviousState]:
     """For each rule `row` modified: the latest earlier Authorize/Modify of that rule id."""
     ids = rule_ids(row)
-    new = dict(_modified_rules(row.record)) if ids else {}
+    if not ids:  # only rule changes have a previous state; skip the scan
+        return []
+    new = dict(_modified_rules(row.record))
     best: dict[str, tuple[EventRow, dict]] = {}
     for other in history:
         if other.event_id == row.event_id or other.event_time > row.event_time:

@@ -249,6 +249,13 @@ class EventLogTab(QWidget):
         rows = self.visible_rows()
         as_json = path.lower().endswith(".json") or ("json" in chosen.lower()
                                                       and not path.lower().endswith(".csv"))
-        count = (write_json if as_json else write_csv)(path, rows)
+        try:
+            count = (write_json if as_json else write_csv)(path, rows)
+        except OSError as exc:
+            self.error_label.setText(self.tr(
+                "Could not write %1 (%2). Choose another folder or free some space, then "
+                "export again.").replace("%1", path).replace("%2", exc.strerror or str(exc)))
+            self.error_label.show()
+            return
         self.status_label.setText(self.tr("Exported %1 events to %2").replace(
             "%1", str(count)).replace("%2", path))

@@ -217,7 +217,7 @@ SSO プロファイルには有効なサインイン (`aws sso login`) が必要
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../gui/app.py" line="79"/>
+        <location filename="../../gui/app.py" line="78"/>
         <source>Something went wrong inside ChangeWatch: {error}
 
 Nothing in AWS was changed by this error. Details were written to:
@@ -231,77 +231,77 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="71"/>
+        <location filename="../../gui/wizard/create_page.py" line="74"/>
         <source>Creating</source>
         <translation>作成中</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="72"/>
+        <location filename="../../gui/wizard/create_page.py" line="75"/>
         <source>Regions are set up in parallel. Cancelling stops between two calls; whatever exists is tagged and Retry finishes the job.</source>
         <translation>並行して作成します。キャンセルは呼び出しの合間で止まり、作成済みのものはタグ付きで残り、「再試行」で続行できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="74"/>
+        <location filename="../../gui/wizard/create_page.py" line="77"/>
         <source>Open &amp;dashboard</source>
         <translation>ダッシュボードを開く(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="75"/>
+        <location filename="../../gui/wizard/create_page.py" line="78"/>
         <source>&amp;Cancel creating</source>
         <translation>作成をキャンセル(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="76"/>
+        <location filename="../../gui/wizard/create_page.py" line="79"/>
         <source>&amp;Retry</source>
         <translation>再試行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="77"/>
+        <location filename="../../gui/wizard/create_page.py" line="80"/>
         <source>&amp;Log of AWS calls:</source>
         <translation>AWS 呼び出しのログ(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="144"/>
+        <location filename="../../gui/wizard/create_page.py" line="147"/>
         <source>Nothing to change: AWS already matches.</source>
         <translation>変更はありません: AWS は既に設定どおりです。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="151"/>
+        <location filename="../../gui/wizard/create_page.py" line="154"/>
         <source>— Planned again —</source>
         <translation>— 計画し直しました —</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="171"/>
+        <location filename="../../gui/wizard/create_page.py" line="184"/>
         <source>✓ done</source>
         <translation>✓ 完了</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="173"/>
+        <location filename="../../gui/wizard/create_page.py" line="186"/>
         <source>✗ stopped</source>
         <translation>✗ 停止</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="201"/>
+        <location filename="../../gui/wizard/create_page.py" line="215"/>
         <source>Creating… you can cancel at any time.</source>
         <translation>作成しています… いつでもキャンセルできます。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="204"/>
+        <location filename="../../gui/wizard/create_page.py" line="218"/>
         <source>Retry plans again and finishes what is missing.</source>
         <translation>「再試行」で計画し直し、足りないものを作成します。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="208"/>
+        <location filename="../../gui/wizard/create_page.py" line="222"/>
         <source>Done. Now check your inbox ({email}) and confirm the subscription: AWS sent one confirmation email per region ({n}). Notifications start once you click the link; it expires after 48 hours.</source>
         <translation>完了しました。受信トレイ ({email}) を開いてサブスクリプションを確認してください: AWS はリージョンごとに 1 通、計 {n} 通の確認メールを送信しました。リンクをクリックすると通知が始まります。リンクの有効期限は 48 時間です。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="218"/>
+        <location filename="../../gui/wizard/create_page.py" line="232"/>
         <source>Cancelling after the calls in progress…</source>
         <translation>実行中の呼び出しが終わりしだいキャンセルします…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="221"/>
+        <location filename="../../gui/wizard/create_page.py" line="235"/>
         <source>— Retrying —</source>
         <translation>— 再試行します —</translation>
     </message>
@@ -618,7 +618,12 @@ Nothing in AWS was changed by this error. Details were written to:
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="253"/>
+        <location filename="../../gui/eventlog/view.py" line="256"/>
+        <source>Could not write %1 (%2). Choose another folder or free some space, then export again.</source>
+        <translation>%1 に書き込めませんでした (%2)。別のフォルダーを選ぶか空き容量を確保してから、もう一度エクスポートしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/view.py" line="260"/>
         <source>Exported %1 events to %2</source>
         <translation>%1 件のイベントを %2 にエクスポートしました</translation>
     </message>
@@ -800,81 +805,81 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>RemoveFlow</name>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="84"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="81"/>
         <source>%1: EventBridge rule %2 (its target first)</source>
         <translation>%1: EventBridge ルール %2 (先にターゲットを削除)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="86"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="83"/>
         <source>%1: SNS topic %2 and its email subscription</source>
         <translation>%1: SNS トピック %2 とそのメールのサブスクリプション</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="88"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="85"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="92"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="89"/>
         <source>rule %1 (%2)</source>
         <translation>ルール %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="92"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="89"/>
         <source>topic %1 (%2)</source>
         <translation>トピック %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="96"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="93"/>
         <source>Only resources tagged %1 = %2 are deleted. A CloudTrail trail and its log bucket are kept: they hold your logs.</source>
         <translation>削除するのはタグ %1 = %2 が付いたリソースだけです。CloudTrail 証跡とそのログ用バケットはログを保持しているため残します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="100"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="97"/>
         <source>Kept because they are not ChangeWatch&apos;s: %1.</source>
         <translation>ChangeWatch が作成したものではないため残します: %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="103"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="100"/>
         <source>Remove everything?</source>
         <translation>すべて削除しますか?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/remove_flow.py" line="104"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="101"/>
         <source>These %n resource(s) will be deleted:</source>
         <translation>
             <numerusform>次の %n 個のリソースを削除します:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="105"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="102"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="111"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="108"/>
         <source>Nothing to remove: no resource tagged %1 = %2 was found.</source>
         <translation>削除するものはありません: タグ %1 = %2 が付いたリソースは見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="136"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="133"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="139"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="136"/>
         <source>stopped</source>
         <translation>停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/remove_flow.py" line="145"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="142"/>
         <source>Removed %n resource(s):</source>
         <translation>
             <numerusform>%n 個のリソースを削除しました:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="148"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="145"/>
         <source>Not finished in %1. Run Remove everything again to finish; it continues where it stopped.</source>
         <translation>%1 では完了していません。もう一度「すべて削除」を実行すると、停止したところから続行します。</translation>
     </message>
@@ -882,22 +887,22 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>RemoveProgressDialog</name>
     <message>
-        <location filename="../../gui/dashboard/dialogs.py" line="86"/>
+        <location filename="../../gui/dashboard/dialogs.py" line="89"/>
         <source>Removing ChangeWatch</source>
         <translation>ChangeWatch を削除しています</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/dialogs.py" line="87"/>
+        <location filename="../../gui/dashboard/dialogs.py" line="90"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/dialogs.py" line="87"/>
+        <location filename="../../gui/dashboard/dialogs.py" line="90"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/dialogs.py" line="92"/>
+        <location filename="../../gui/dashboard/dialogs.py" line="95"/>
         <source>%1 of %2 removed</source>
         <translation>%2 個中 %1 個を削除</translation>
     </message>
@@ -1474,7 +1479,7 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../../gui/app.py" line="160"/>
+        <location filename="../../gui/app.py" line="165"/>
         <source>The demo sandbox is not installed. Install the extra with `pip install changewatch[sandbox]` and try again.</source>
         <translation>デモ用のサンドボックスがインストールされていません。`pip install changewatch[sandbox]` で追加機能をインストールしてから、もう一度お試しください。</translation>
     </message>

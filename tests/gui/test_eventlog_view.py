@@ -179,3 +179,10 @@ def test_changing_the_window_reloads(qtbot, loaded):
     qtbot.waitUntil(lambda: not loaded.poller.busy and loaded.model.rowCount() == 4,
                     timeout=10_000)
     assert {r.event_id for r in loaded.visible_rows()} >= {"ev-failed-1", "ev-orphan-modify"}
+
+
+def test_export_to_a_folder_that_cannot_be_written_says_so(loaded, tmp_path):
+    loaded.ask_save_path = lambda: (str(tmp_path / "missing" / "events.csv"), "CSV (*.csv)")
+    loaded.export()
+    assert "Could not write" in loaded.error_label.text()
+    assert loaded.error_label.isVisibleTo(loaded)

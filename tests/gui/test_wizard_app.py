@@ -67,3 +67,21 @@ def test_first_start_opens_the_wizard(home, qapp, monkeypatch, restore_logging):
 def test_missing_dashboard_falls_back(monkeypatch, context):
     monkeypatch.setitem(sys.modules, "gui.dashboard.window", None)  # import fails
     assert gui_app.open_dashboard(context) is None
+
+
+def test_keys_missing_from_the_keyring_open_the_wizard_not_the_default_chain(home, qapp):
+    from aws.settings import Settings
+
+    local = LocalState.default()
+    local.save_settings(Settings(regions=("us-west-2",), email="ops@example.com",
+                                 watch=("security-groups",), profile=None))
+    local.set("credentials", "keys")  # the keyring (in memory here) holds none
+    context, windows = gui_app.start(argparse.Namespace(demo=False, lang="en",
+                                                        lang_given=True), qapp)
+    try:
+        assert type(windows[0]).__name__ == "SetupWizard"
+        assert context.keys is None
+    finally:
+        for window in windows:
+            window.close()
+        context.pool.wait(5_000)
