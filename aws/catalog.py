@@ -131,6 +131,22 @@ def load_catalog(path: Path | None = None) -> Catalog:
     )
 
 
+@cache
+def _samples(group_id: str) -> tuple[dict, ...]:
+    path = RESOURCES / "samples" / f"{group_id}.json"
+    try:
+        return tuple(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return ()
+
+
+def samples(group_id: str, names: Iterable[str] | None = None) -> list[dict]:
+    """The shipped sample CloudTrail records of a group (copies), of `names` if given."""
+    wanted = set(names) if names is not None else None
+    return [copy.deepcopy(r) for r in _samples(group_id)
+            if wanted is None or r.get("eventName") in wanted]
+
+
 Selection = dict[str, frozenset[str]]  # group id -> chosen event names (all, for fixed groups)
 
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from aws.catalog import Catalog, compact, resolve_watch, rule_name, rule_patterns
+from aws.catalog import Catalog, compact, resolve_watch, rule_name, rule_patterns, samples
 from aws.inventory import TAG_KEY, TOPIC_NAME
-from aws.notification import Transformer, transformer
+from aws.match import to_eventbridge
+from aws.notification import Transformer, render, transformer
 from aws.policy import topic_policy
 from aws.session import Identity
 from aws.settings import Settings
 
 TARGET_ID = "changewatch-sns"
+# For what needs the rules but no AWS call (previews, the event reader): ARNs are not shown.
+PLACEHOLDER_IDENTITY = Identity(account="000000000000", arn="arn:aws:iam::000000000000:root")
 DISPLAY_NAME = "ChangeWatch"
 
 
@@ -50,6 +53,12 @@ def tags(deployment: str) -> list[dict[str, str]]:
     return [{"Key": TAG_KEY, "Value": deployment}]
 
 
+def _names(pattern: dict) -> tuple[str, ...]:
+    """The plain event names a pattern lists (none for condition or catch-all patterns)."""
+    names = pattern.get("detail", {}).get("eventName", [])
+    return tuple(n for n in names if isinstance(n, str))
+
+
 def desired_state(settings: Settings, catalog: Catalog,
                   identity: Identity) -> dict[str, DesiredRegion]:
     """Region → what ChangeWatch should have there. Home-region groups add us-east-1."""
@@ -67,7 +76,7 @@ def desired_state(settings: Settings, catalog: Catalog,
                     pattern=compact(pattern),
                     state=group.state,
                     description=f"ChangeWatch ({settings.deployment}): {group.title.en}"[:512],
-                    transformer=transformer(group, settings.language),
+                    transformer=transformer(group, settings.language, _names(pattern)),
                 ))
     result: dict[str, DesiredRegion] = {}
     for region in dict.fromkeys((*settings.regions, *rules)):
@@ -82,3 +91,14 @@ def desired_state(settings: Settings, catalog: Catalog,
             kms_key=settings.kms_key, rules=region_rules,
         )
     return result
+
+
+def preview(rule: DesiredRule) -> tuple[str, str]:
+    """(event name, the email text) for a sample of an API the rule watches, rendered with
+    the rule's own transformer: exactly what the email will say. ("", "") without a sample."""
+    names = _names(rule.pattern_dict)
+    records = samples(rule.group_id, names or None) or samples(rule.group_id)
+    if not records:
+        return "", ""
+    event = to_eventbridge(records[0])
+    return records[0].get("eventName", ""), render(rule.transformer, event, rule.name, rule.arn)

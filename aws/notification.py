@@ -107,16 +107,20 @@ def _is_signin(group: Group) -> bool:
     return "aws.signin" in group.pattern.get("source", [])
 
 
-def transformer(group: Group, lang: str) -> Transformer:
-    """The input transformer for a group's rule, in Japanese or English."""
+def transformer(group: Group, lang: str, names: tuple[str, ...] = ()) -> Transformer:
+    """The input transformer for a group's rule, in Japanese or English. A rule watching one
+    API names that API's label too (a transformer cannot map each event name to its label)."""
     lang = lang if lang in _LINES else "en"
+    title = group.title.get(lang)
+    if len(names) == 1 and group.label(names[0], lang):
+        title = f"{group.label(names[0], lang)} ({title})"
     resource_vars = [f"res_{name}" for name, _ in group.resource_paths]
     paths = dict(_COMMON_PATHS)
     paths.update({f"res_{name}": path for name, path in group.resource_paths})
     if _is_signin(group):
         paths.update(_SIGNIN_PATHS)
     template = "\n".join(_LINES[lang]).format(
-        title=group.title.get(lang),
+        title=title,
         resource="".join(f"<{v}>" for v in resource_vars) or "-",
         signin=_SIGNIN_LINE[lang] if _is_signin(group) else "",
         description=group.description.get(lang),

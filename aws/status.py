@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -10,16 +9,14 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 from aws.apply import ProgressEvent, Result, execute
-from aws.catalog import RESOURCES, Catalog, load_catalog, resolve_watch
-from aws.desired import desired_state
+from aws.catalog import Catalog, load_catalog, resolve_watch
+from aws.desired import PLACEHOLDER_IDENTITY, desired_state, preview
 from aws.errors import ChangeWatchError, SettingsError
 from aws.events import WatchedRule
 from aws.inventory import RegionInventory
-from aws.match import to_eventbridge
-from aws.notification import render, transformer
 from aws.plan import Plan, RegionPlan, make_plan
 from aws.regions import GLOBAL_REGION
-from aws.session import AwsAccess, Identity, call
+from aws.session import AwsAccess, call
 from aws.settings import Settings
 from aws.trail_setup import TrailCoverage, coverage
 
@@ -37,7 +34,6 @@ _DRIFT = {
     ("delete_topic", "delete"): "extra_topic",
 }
 _METRICS = ("Invocations", "FailedInvocations")
-_PLACEHOLDER_IDENTITY = Identity(account="000000000000", arn="arn:aws:iam::000000000000:root")
 
 
 @dataclass(frozen=True)
@@ -200,12 +196,6 @@ def rule_metrics(access: AwsAccess, region: str,
     return found
 
 
-def sample_record(group_id: str) -> dict:
-    """The first shipped sample CloudTrail event of a group."""
-    path = RESOURCES / "samples" / f"{group_id}.json"
-    return json.loads(path.read_text(encoding="utf-8"))[0]
-
-
 def send_test_notification(access: AwsAccess, settings: Settings, region: str, *,
                            catalog: Catalog | None = None) -> str:
     """Publish a rendered sample event to the region's topic; returns the message id."""
@@ -214,10 +204,7 @@ def send_test_notification(access: AwsAccess, settings: Settings, region: str, *
     want = desired_state(settings, catalog, identity).get(region)
     if want is None:
         raise SettingsError(f"ChangeWatch watches nothing in {region}")
-    rule = want.rules[0]
-    group = catalog.group(rule.group_id)
-    event = to_eventbridge(sample_record(group.id))
-    body = render(transformer(group, settings.language), event, rule.name, rule.arn)
+    _, body = preview(want.rules[0])
     intro = {"en": "This is a test from ChangeWatch. The event below is a sample, not a real "
                    "change in your account.",
              "ja": "これは ChangeWatch のテスト通知です。以下は見本のイベントで、"
@@ -282,7 +269,7 @@ def watched_rules(settings: Settings, catalog: Catalog | None = None) -> list[Wa
     """The rules the settings deploy, for the recent-events reader (no AWS call)."""
     catalog = catalog or load_catalog()
     resolve_watch(catalog, settings.watch)
-    want = desired_state(settings, catalog, _PLACEHOLDER_IDENTITY)
+    want = desired_state(settings, catalog, PLACEHOLDER_IDENTITY)
     return [WatchedRule(region, r.name, r.group_id, r.pattern_dict, r.state)
             for region, d in want.items() for r in d.rules]
 

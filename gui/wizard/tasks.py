@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from aws import account
 from aws.account import RegionInfo
 from aws.apply import Result, execute
-from aws.catalog import RESOURCES, Catalog, resolve_watch
+from aws.catalog import Catalog
+from aws.desired import PLACEHOLDER_IDENTITY, desired_state, preview
 from aws.errors import ChangeWatchError
 from aws.keys import KeyStore
-from aws.match import to_eventbridge
-from aws.notification import render, transformer
 from aws.plan import Plan, make_plan
 from aws.session import AccessKeys, AwsAccess, Identity
 from aws.settings import Settings
@@ -89,28 +88,19 @@ def _patterns(plan: Plan) -> tuple[RulePattern, ...]:
                  for (name, pattern), regions in found.items())
 
 
-def sample_records(group_id: str) -> list[dict]:
-    path = RESOURCES / "samples" / f"{group_id}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-
-
 def previews(catalog: Catalog, settings: Settings) -> tuple[Preview, ...]:
-    """The notification of each chosen group, rendered from a sample of a chosen API."""
-    result = []
-    for group_id, names in resolve_watch(catalog, settings.watch).items():
-        group = catalog.group(group_id)
-        records = [r for r in sample_records(group_id) if group.fixed or r.get("eventName")
-                   in names]
-        rule = f"changewatch-{group_id}"
-        if not records:
-            result.append(Preview(group_id, rule, "", ""))
-            continue
-        text = render(transformer(group, settings.language), to_eventbridge(records[0]), rule)
-        result.append(Preview(group_id, rule, records[0].get("eventName", ""), text))
-    return tuple(result)
+    """The notification of each chosen group's rule, rendered from a sample of a chosen API
+    with the very transformer the rule gets."""
+    result, seen = [], set()
+    for region in desired_state(settings, catalog, PLACEHOLDER_IDENTITY).values():
+        for rule in region.rules:
+            if rule.group_id in seen:
+                continue
+            seen.add(rule.group_id)
+            event_name, text = preview(rule)
+            result.append(Preview(rule.group_id, rule.name, event_name, text))
+    order = [g.id for g in catalog.groups]
+    return tuple(sorted(result, key=lambda p: order.index(p.group_id)))
 
 
 def review(access: AccessFactory, settings: Settings, catalog: Catalog,
