@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
-from aws.errors import ChangeWatchError, translate
-from aws.inventory import TAG_KEY
+from aws.errors import AwsError, ChangeWatchError, translate
 from aws.session import AwsAccess, call
 
 TRAIL_NAME = "changewatch-trail"
+# Not the deployment tag: the trail and its logs outlive a ChangeWatch removal on purpose, and
+# remove deletes everything that carries changewatch:deployment.
+TRAIL_TAG = "changewatch:trail"
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,12 @@ class TrailPlan:
     trail_name: str
     bucket_name: str
     kms_key: str | None = None  # None: SSE-S3 (AES-256); else SSE-KMS with this key
+    partition: str = "aws"
 
     @property
     def trail_arn(self) -> str:
-        return f"arn:aws:cloudtrail:{self.home_region}:{self.account}:trail/{self.trail_name}"
+        return (f"arn:{self.partition}:cloudtrail:{self.home_region}:{self.account}:"
+                f"trail/{self.trail_name}")
 
 
 def region_coverage(access: AwsAccess, region: str,
@@ -66,11 +70,33 @@ def region_coverage(access: AwsAccess, region: str,
                 raise
             first_error = first_error or exc  # e.g. an organization trail we may not read
             continue
-        if status.get("IsLogging"):
+        if status.get("IsLogging") and _logs_management_events(client, region, trail,
+                                                                cancelled):
             return TrailCoverage(True, trail.get("Name", ""),
                                  bool(trail.get("IsMultiRegionTrail")))
     first = applicable[0].get("Name", "") if applicable else ""
     return TrailCoverage(False, first, error=first_error)
+
+
+def _logs_management_events(client, region: str, trail: dict,
+                             cancelled: Callable[[], bool] | None) -> bool:
+    """A trail that logs only data events (or excludes management events) does not feed the
+    rules. https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-management-events-with-cloudtrail.html"""
+    try:
+        reply = call(client, "get_event_selectors", region, cancelled,
+                     TrailName=trail["TrailARN"])
+    except ChangeWatchError as exc:
+        if exc.kind == "cancelled":
+            raise
+        return True  # cannot tell (e.g. an organization trail): do not cry wolf
+    basic = reply.get("EventSelectors")
+    advanced = reply.get("AdvancedEventSelectors")
+    if basic:
+        return any(s.get("IncludeManagementEvents", True) for s in basic)
+    if advanced:
+        return any(f.get("Field") == "eventCategory" and "Management" in f.get("Equals", [])
+                   for s in advanced for f in s.get("FieldSelectors", []))
+    return True  # no selectors: the default logs all management events
 
 
 def coverage(access: AwsAccess, regions: Iterable[str],
@@ -102,14 +128,15 @@ def coverage(access: AwsAccess, regions: Iterable[str],
 def plan_trail(access: AwsAccess, deployment: str, home_region: str,
                kms_key: str | None = None) -> TrailPlan:
     """Name the trail and its bucket; changes nothing."""
-    account = access.identity(home_region).account
-    bucket = f"changewatch-trail-{account}-{deployment}"[:63].rstrip("-")
-    return TrailPlan(home_region, account, deployment, TRAIL_NAME, bucket, kms_key)
+    identity = access.identity(home_region)
+    bucket = f"changewatch-trail-{identity.account}-{deployment}"[:63].rstrip("-")
+    return TrailPlan(home_region, identity.account, deployment, TRAIL_NAME, bucket, kms_key,
+                     identity.partition)
 
 
 def bucket_policy(plan: TrailPlan) -> dict:
     """Only this trail may write, only under AWSLogs/<account>/, only over TLS."""
-    bucket = f"arn:aws:s3:::{plan.bucket_name}"
+    bucket = f"arn:{plan.partition}:s3:::{plan.bucket_name}"
     source = {"aws:SourceArn": plan.trail_arn}
     service = {"Service": "cloudtrail.amazonaws.com"}
     return {"Version": "2012-10-17", "Statement": [
@@ -144,6 +171,15 @@ def _create_bucket(s3, plan: TrailPlan, cancelled: Callable[[], bool] | None) ->
     except ChangeWatchError as exc:
         if "BucketAlreadyOwnedByYou" not in exc.detail:  # a re-run after an interruption
             raise
+    try:  # a bucket of that name we did not make keeps its settings
+        tags = call(s3, "get_bucket_tagging", region, cancelled,
+                    Bucket=plan.bucket_name).get("TagSet", [])
+    except ChangeWatchError as exc:
+        if "NoSuchTagSet" not in exc.detail:
+            raise
+        tags = []
+    if tags and not any(t["Key"] == TRAIL_TAG for t in tags):
+        raise AwsError(kind="conflict", region=region, detail=f"S3 bucket {plan.bucket_name}")
 
 
 def create_trail(access: AwsAccess, plan: TrailPlan,
@@ -151,7 +187,7 @@ def create_trail(access: AwsAccess, plan: TrailPlan,
                  cancelled: Callable[[], bool] | None = None) -> str:
     """Create (or finish creating) the bucket and the trail, then start logging; its ARN."""
     report = on_progress or (lambda step: None)
-    region, tags = plan.home_region, [{"Key": TAG_KEY, "Value": plan.deployment}]
+    region, tags = plan.home_region, [{"Key": TRAIL_TAG, "Value": plan.deployment}]
     s3 = access.client("s3", region)
     report("bucket")
     _create_bucket(s3, plan, cancelled)
@@ -174,6 +210,10 @@ def create_trail(access: AwsAccess, plan: TrailPlan,
                     includeShadowTrails=False).get("trailList", [])
     if existing:
         arn = existing[0]["TrailARN"]
+        found = call(trail, "list_tags", region, cancelled, ResourceIdList=[arn])
+        trail_tags = next(iter(found.get("ResourceTagList", [])), {}).get("TagsList", [])
+        if not any(t["Key"] == TRAIL_TAG for t in trail_tags):
+            raise AwsError(kind="conflict", region=region, detail=f"CloudTrail trail {arn}")
     else:
         arn = call(trail, "create_trail", region, cancelled, Name=plan.trail_name,
                    S3BucketName=plan.bucket_name, IsMultiRegionTrail=True,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
-from aws.inventory import TAG_KEY
-from aws.trail_setup import TRAIL_NAME, coverage, create_trail, plan_trail
+import pytest
+
+from aws.errors import ChangeWatchError
+from aws.trail_setup import TRAIL_NAME, TRAIL_TAG, coverage, create_trail, plan_trail
 from tests.aws.helpers import client
 
 REGIONS = ("ap-northeast-1", "us-west-2", "us-east-1")
@@ -33,7 +35,7 @@ def test_created_trail_covers_every_region_with_a_private_bucket(access):
         "ServerSideEncryptionConfiguration"]["Rules"][0]
     assert rule["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"] == "AES256"
     tags = s3.get_bucket_tagging(Bucket=plan.bucket_name)["TagSet"]
-    assert {"Key": TAG_KEY, "Value": "test"} in tags
+    assert {"Key": TRAIL_TAG, "Value": "test"} in tags
     policy = json.loads(s3.get_bucket_policy(Bucket=plan.bucket_name)["Policy"])
     allows = [s for s in policy["Statement"] if s["Effect"] == "Allow"]
     assert all(s["Principal"] == {"Service": "cloudtrail.amazonaws.com"} for s in allows)
@@ -62,3 +64,32 @@ def test_stopped_trail_is_not_coverage(access):
     client("cloudtrail", "us-west-2").stop_logging(Name=TRAIL_NAME)
     found = coverage(access, ("us-west-2", "ap-northeast-1"))
     assert not found["ap-northeast-1"].covered and found["ap-northeast-1"].trail == TRAIL_NAME
+
+
+def test_a_trail_logging_only_data_events_is_not_coverage(access):
+    plan = plan_trail(access, "test", "us-west-2")
+    create_trail(access, plan)
+    client("cloudtrail", "us-west-2").put_event_selectors(
+        TrailName=TRAIL_NAME, EventSelectors=[{"ReadWriteType": "All",
+                                               "IncludeManagementEvents": False,
+                                               "DataResources": [{"Type": "AWS::S3::Object",
+                                                                  "Values": ["arn:aws:s3"]}]}])
+    assert not coverage(access, ("us-west-2",))["us-west-2"].covered
+
+
+def test_a_foreign_trail_with_our_name_is_not_taken_over(access):
+    client("s3", "us-east-1").create_bucket(Bucket="someone-elses-logs")
+    client("cloudtrail", "us-east-1").create_trail(Name=TRAIL_NAME,
+                                                   S3BucketName="someone-elses-logs")
+    plan = plan_trail(access, "test", "us-east-1")
+    with pytest.raises(ChangeWatchError) as caught:
+        create_trail(access, plan)
+    assert caught.value.kind == "conflict"
+
+
+def test_remove_keeps_the_trail_and_its_bucket(access):
+    from aws.remove import remove
+
+    create_trail(access, plan_trail(access, "test", "us-west-2"))
+    remove(access, "test", ("us-west-2",))
+    assert client("cloudtrail", "us-west-2").describe_trails()["trailList"]
