@@ -65,7 +65,8 @@ class TrailFlow(QObject):
             self.tr("A bucket policy that lets only this trail (aws:SourceArn) write under "
                     "AWSLogs/%1/, and refuses connections without TLS").replace(
                 "%1", plan.account),
-            self.tr("Tag changewatch:deployment = %1 on the trail and the bucket").replace(
+            self.tr("Tag changewatch:trail = %1 on the trail and the bucket (Remove "
+                    "everything keeps both: they hold your logs)").replace(
                 "%1", plan.deployment),
         ]
 

@@ -1148,31 +1148,31 @@ Nothing in AWS was changed by this error. Details were written to:
     </message>
     <message>
         <location filename="../../gui/dashboard/trail_flow.py" line="68"/>
-        <source>Tag changewatch:deployment = %1 on the trail and the bucket</source>
-        <translation>証跡とバケットにタグ changewatch:deployment = %1 を付与</translation>
+        <source>Tag changewatch:trail = %1 on the trail and the bucket (Remove everything keeps both: they hold your logs)</source>
+        <translation>証跡とバケットにタグ changewatch:trail = %1 を付与（ログを保存しているため、「すべて削除」でも両方とも残します）</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="74"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="75"/>
         <source>Cost: the first copy of management events in each region is delivered free of charge by CloudTrail. You pay Amazon S3 for storing the log files (for a small account usually well under 1 USD a month) and S3 requests; with a KMS key, KMS request charges too. The trail and bucket stay when ChangeWatch is removed; delete them yourself if you no longer need the logs. https://aws.amazon.com/cloudtrail/pricing/</source>
         <translation>料金: 各リージョンの管理イベントの最初のコピーは、CloudTrail により無料で配信されます。ログファイルの保存と S3 リクエストには Amazon S3 の料金がかかります (小規模なアカウントなら通常は月 1 USD を大きく下回ります)。KMS キーを使う場合は KMS のリクエスト料金もかかります。ChangeWatch を削除しても証跡とバケットは残ります。ログが不要になったらご自身で削除してください。https://aws.amazon.com/cloudtrail/pricing/</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="80"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="81"/>
         <source>Create a CloudTrail trail?</source>
         <translation>CloudTrail 証跡を作成しますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="81"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="82"/>
         <source>ChangeWatch will create:</source>
         <translation>ChangeWatch は次のものを作成します:</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="82"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="83"/>
         <source>Create trail</source>
         <translation>証跡を作成</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="94"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="95"/>
         <source>Trail created and logging: %1</source>
         <translation>証跡を作成し、ログ記録を開始しました: %1</translation>
     </message>
