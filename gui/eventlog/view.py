@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -26,6 +27,7 @@ from aws.events import EventReader, EventRow
 from aws.messages import describe
 from aws.status import watched_rules
 from gui.context import AppContext
+from gui.eventlog.compare import MAX_COMPARED, CompareDialog, columns_menu
 from gui.eventlog.detail import DetailPane
 from gui.eventlog.export import write_csv, write_json
 from gui.eventlog.model import EventTableModel
@@ -69,13 +71,16 @@ class EventLogTab(QWidget):
         self.refresh_combo.addItems([""] * len(INTERVALS_MS))
         self.refresh_combo.setCurrentIndex(1)
         self.refresh_button, self.export_button = QPushButton(self), QPushButton(self)
+        self.compare_button = QPushButton(self)
+        self.compare_button.setEnabled(False)
         self.status_label, self.error_label = QLabel(self), QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows can be chosen to compare (up to five, as in CloudTrail's console).
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
@@ -85,6 +90,9 @@ class EventLogTab(QWidget):
         for column, width in enumerate(_WIDTHS):
             header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        for column in self._context.local.get("hidden_columns", []):
+            header.setSectionHidden(column, True)
         self.detail = DetailPane(self)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.table)
@@ -95,7 +103,7 @@ class EventLogTab(QWidget):
             bar.addWidget(widget)
         bar.addWidget(self.filter_edit, 1)
         for widget in (self.refresh_label, self.refresh_combo, self.refresh_button,
-                       self.export_button):
+                       self.compare_button, self.export_button):
             bar.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -113,6 +121,10 @@ class EventLogTab(QWidget):
         self.refresh_combo.currentIndexChanged.connect(self._on_refresh_combo_changed)
         self.refresh_button.clicked.connect(self.poller.poll)
         self.export_button.clicked.connect(self.export)
+        self.compare_button.clicked.connect(self.compare)
+        self.table.horizontalHeader().customContextMenuRequested.connect(
+            self._on_header_context_menu_requested)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.poller.rows_arrived.connect(self._on_poller_rows_arrived)
         self.poller.round_started.connect(self._on_poller_round_started)
         self.poller.round_finished.connect(self._on_poller_round_finished)
@@ -135,6 +147,7 @@ class EventLogTab(QWidget):
             self.refresh_combo.setItemText(i, text)
         self.refresh_button.setText(self.tr("Refresh now"))
         self.export_button.setText(self.tr("Export…"))
+        self.compare_button.setText(self.tr("Compare…"))
         self.model.retranslate_ui()
         self.detail.window_text = self.window_combo.currentText().lower()
         self.detail.retranslate_ui()
@@ -239,6 +252,40 @@ class EventLogTab(QWidget):
         return QFileDialog.getSaveFileName(self, self.tr("Export events"),
                                            "changewatch-events.csv",
                                            self.tr("CSV (*.csv);;JSON (*.json)"))
+
+    def selected_rows(self) -> list[EventRow]:
+        rows = self.table.selectionModel().selectedRows()
+        return [self.model.row_at(self.proxy.mapToSource(i).row())
+                for i in sorted(rows, key=lambda i: i.row())]
+
+    @Slot()
+    def _on_selection_changed(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        self.compare_button.setEnabled(2 <= count <= MAX_COMPARED)
+        self.compare_button.setToolTip(self.tr("Select 2 to %1 events (Ctrl+click) to compare "
+                                               "them side by side.").replace(
+            "%1", str(MAX_COMPARED)))
+
+    @Slot()
+    def compare(self) -> None:
+        rows = self.selected_rows()
+        if 2 <= len(rows) <= MAX_COMPARED:
+            self.compare_dialog = CompareDialog(rows, self)
+            self.compare_dialog.show()
+
+    def columns_menu(self) -> QMenu:
+        """Which columns to show; the choice is remembered."""
+        header = self.table.horizontalHeader()
+
+        def remember() -> None:
+            hidden = [c for c in range(header.count()) if header.isSectionHidden(c)]
+            self._context.local.set("hidden_columns", hidden)
+
+        return columns_menu(header, remember)
+
+    @Slot(QPoint)
+    def _on_header_context_menu_requested(self, at: QPoint) -> None:
+        self.columns_menu().exec(self.table.horizontalHeader().mapToGlobal(at))
 
     @Slot()
     def export(self) -> None:

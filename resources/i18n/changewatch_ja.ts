@@ -215,6 +215,24 @@ SSO プロファイルには有効なサインイン (`aws sso login`) が必要
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../gui/eventlog/compare.py" line="56"/>
+        <source>Compare events</source>
+        <translation>イベントの比較</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/compare.py" line="58"/>
+        <source>Fields that differ: %1</source>
+        <translation>異なるフィールド: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/compare.py" line="59"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <location filename="../../gui/app.py" line="78"/>
@@ -516,114 +534,124 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>EventLogTab</name>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="126"/>
+        <location filename="../../gui/eventlog/view.py" line="138"/>
         <source>Window:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="127"/>
+        <location filename="../../gui/eventlog/view.py" line="139"/>
         <source>Last hour</source>
         <translation>過去 1 時間</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="127"/>
+        <location filename="../../gui/eventlog/view.py" line="139"/>
         <source>Last 24 hours</source>
         <translation>過去 24 時間</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="128"/>
+        <location filename="../../gui/eventlog/view.py" line="140"/>
         <source>Last 7 days</source>
         <translation>過去 7 日間</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="128"/>
+        <location filename="../../gui/eventlog/view.py" line="140"/>
         <source>Last 90 days</source>
         <translation>過去 90 日間</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="131"/>
+        <location filename="../../gui/eventlog/view.py" line="143"/>
         <source>Filter: event, user, IP address, resource, region, error…</source>
         <translation>絞り込み: イベント、ユーザー、IP アドレス、リソース、リージョン、エラー…</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="132"/>
+        <location filename="../../gui/eventlog/view.py" line="144"/>
         <source>Auto-refresh:</source>
         <translation>自動更新:</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="133"/>
+        <location filename="../../gui/eventlog/view.py" line="145"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="133"/>
+        <location filename="../../gui/eventlog/view.py" line="145"/>
         <source>Every minute</source>
         <translation>1 分ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="134"/>
+        <location filename="../../gui/eventlog/view.py" line="146"/>
         <source>Every 5 minutes</source>
         <translation>5 分ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="134"/>
+        <location filename="../../gui/eventlog/view.py" line="146"/>
         <source>Every 15 minutes</source>
         <translation>15 分ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="136"/>
+        <location filename="../../gui/eventlog/view.py" line="148"/>
         <source>Refresh now</source>
         <translation>今すぐ更新</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="137"/>
+        <location filename="../../gui/eventlog/view.py" line="149"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="225"/>
+        <location filename="../../gui/eventlog/view.py" line="150"/>
+        <source>Compare…</source>
+        <translation>比較…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/view.py" line="238"/>
         <source>Last updated %1</source>
         <translation>最終更新 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="227"/>
+        <location filename="../../gui/eventlog/view.py" line="240"/>
         <source>%1 events, %2 shown</source>
         <translation>イベント %1 件 (%2 件を表示)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/eventlog/view.py" line="230"/>
+        <location filename="../../gui/eventlog/view.py" line="243"/>
         <source>refreshing every %n minute(s)</source>
         <translation>
             <numerusform>%n 分ごとに更新</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="231"/>
+        <location filename="../../gui/eventlog/view.py" line="244"/>
         <source>auto-refresh off</source>
         <translation>自動更新オフ</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="233"/>
+        <location filename="../../gui/eventlog/view.py" line="246"/>
         <source>reading CloudTrail…</source>
         <translation>CloudTrail を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="239"/>
+        <location filename="../../gui/eventlog/view.py" line="252"/>
         <source>Export events</source>
         <translation>イベントのエクスポート</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="241"/>
+        <location filename="../../gui/eventlog/view.py" line="254"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="256"/>
+        <location filename="../../gui/eventlog/view.py" line="265"/>
+        <source>Select 2 to %1 events (Ctrl+click) to compare them side by side.</source>
+        <translation>比較するイベントを 2～%1 件選んでください（Ctrl+クリック）。並べて表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/view.py" line="303"/>
         <source>Could not write %1 (%2). Choose another folder or free some space, then export again.</source>
         <translation>%1 に書き込めませんでした (%2)。別のフォルダーを選ぶか空き容量を確保してから、もう一度エクスポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="260"/>
+        <location filename="../../gui/eventlog/view.py" line="307"/>
         <source>Exported %1 events to %2</source>
         <translation>%1 件のイベントを %2 にエクスポートしました</translation>
     </message>

@@ -186,3 +186,37 @@ def test_export_to_a_folder_that_cannot_be_written_says_so(loaded, tmp_path):
     loaded.export()
     assert "Could not write" in loaded.error_label.text()
     assert loaded.error_label.isVisibleTo(loaded)
+
+
+def test_compare_up_to_five_events_chosen_with_ctrl_click(qtbot, loaded):
+    from PySide6.QtCore import Qt
+
+    table = loaded.table
+    assert not loaded.compare_button.isEnabled()
+    for row in range(3):
+        rect = table.visualRect(loaded.proxy.index(row, 2))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.ControlModifier, rect.center())
+    assert len(loaded.selected_rows()) == 3
+    assert loaded.compare_button.isEnabled()
+    qtbot.mouseClick(loaded.compare_button, Qt.MouseButton.LeftButton)
+    dialog = loaded.compare_dialog
+    qtbot.addWidget(dialog)
+    assert len(dialog.panes) == 3
+    assert '"eventID"' in dialog.panes[0].toPlainText()
+    assert "eventID" in dialog.summary.text() and "eventTime" in dialog.summary.text()
+    for row in range(3, 6):  # six chosen: more than the console compares
+        rect = table.visualRect(loaded.proxy.index(row, 2))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.ControlModifier, rect.center())
+    assert not loaded.compare_button.isEnabled()
+
+
+def test_columns_can_be_hidden_from_the_header_menu_and_stay_hidden(qtbot, loaded, context):
+    menu = loaded.columns_menu()  # what right-clicking the header opens
+    [source_ip] = [a for a in menu.actions() if a.text() == "Source IP"]
+    source_ip.trigger()  # the user's click unticks it
+    assert loaded.table.horizontalHeader().isSectionHidden(4)
+    again = EventLogTab(context)  # a new window remembers the choice
+    qtbot.addWidget(again)
+    assert again.table.horizontalHeader().isSectionHidden(4)
