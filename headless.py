@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, settings, window) -> int:
     lang, local = args.lang, LocalState.default()
+    if getattr(args, "demo", False):  # everything against the sandbox, whatever the file says
+        settings = settings.with_(profile="demo")
     deployed = local.deployed_regions(settings.deployment)
     access = AwsAccess(profile=settings.profile)
     if args.command == "events":

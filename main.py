@@ -46,9 +46,9 @@ def main(argv: list[str] | None = None) -> int:
         from headless import run
 
         if args.demo:
-            from sandbox.demo import start_headless_sandbox
+            from sandbox.demo import start_sandbox
 
-            start_headless_sandbox()
+            start_sandbox()
         return run(args)
     from gui.app import run_gui  # Qt only when a window is wanted
 

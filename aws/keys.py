@@ -47,10 +47,6 @@ class KeyStore:
     def available(self) -> bool:
         return _usable(keyring.get_keyring())
 
-    def backend_name(self) -> str:
-        backend = keyring.get_keyring()
-        return getattr(backend, "name", type(backend).__name__)
-
     def save(self, keys: AccessKeys) -> ChangeWatchError | None:
         """Store the keys; returns the "keyring_unavailable" error when only memory holds them."""
         _MEMORY.pop(self._key, None)

@@ -43,10 +43,6 @@ class RegionPlan:
     inventory: RegionInventory
     error: ChangeWatchError | None = None
 
-    @property
-    def changes(self) -> bool:
-        return bool(self.actions)
-
 
 @dataclass(frozen=True)
 class Plan:

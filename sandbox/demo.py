@@ -117,7 +117,3 @@ def start_sandbox() -> Sandbox:
     if _running is None:
         _running = Sandbox().start()
     return _running
-
-
-def start_headless_sandbox() -> Sandbox:
-    return start_sandbox()
