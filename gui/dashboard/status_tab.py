@@ -81,6 +81,10 @@ class StatusTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate(_WIDTHS):
             header.resizeSection(column, width)
+        # The subscription column takes what is left, so a narrower window (the sandbox panel
+        # beside it) still shows every column.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.detail = QTextBrowser(self)
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
