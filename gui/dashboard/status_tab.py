@@ -53,6 +53,7 @@ class StatusTab(QWidget):
         self._reading = self._again = False
         self._message = ""
         self.ask_link: Callable[[], str | None] = self._ask_link
+        self._subscribed: dict = {}
         self.model = RegionStatusModel(self._since, self)
         self.remove_flow = RemoveFlow(context, self.pool, self)
         self.remove_flow.inform = self.show_message
@@ -137,9 +138,8 @@ class StatusTab(QWidget):
         return self._reading
 
     def _since(self, region: str):
-        settings = self._context.local.load_settings()
-        return self._context.local.subscribed_at(settings.deployment, region) if settings \
-            else None
+        """When the confirmation email went out; read once per status, not per paint."""
+        return self._subscribed.get(region)
 
     def _deployed(self, settings) -> tuple[str, ...]:
         return self._context.local.deployed_regions(settings.deployment)
@@ -162,6 +162,9 @@ class StatusTab(QWidget):
     def show_status(self, status: DeploymentStatus) -> None:
         keep = self.selected().region if self.selected() else None
         self.status = status
+        local = self._context.local
+        self._subscribed = {r.region: local.subscribed_at(status.deployment, r.region)
+                            for r in status.regions}
         self.model.set_rows(status.regions)
         if status.regions:
             self.select_region(keep if keep and status.region(keep) else
