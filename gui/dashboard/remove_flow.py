@@ -96,6 +96,10 @@ class RemoveFlow(QObject):
         if foreign:
             note += " " + self.tr("Kept because they are not ChangeWatch's: %1.").replace(
                 "%1", ", ".join(foreign))
+        unread = [describe(e, self._context.lang) for e in plan.errors]
+        if unread:  # what could not be read cannot be listed, nor removed this time
+            note += "\n\n" + self.tr("Not checked, so not removed this time: %1").replace(
+                "%1", " ".join(unread))
         return ConfirmDialog(
             self.tr("Remove everything?"),
             self.tr("These %n resource(s) will be deleted:", "", len(plan.actions)),

@@ -37,6 +37,10 @@ class SetupWizard(QWizard):
         else:  # an unfinished earlier attempt keeps its id, so its resources stay ours
             self.deployment = local.get("pending_deployment") or new_deployment_id()
         use_keys = self.initial is not None and local.get("credentials") == "keys"
+        # "Check" switches the app's credentials; a wizard closed without a new setup gives
+        # the dashboard back the ones it had.
+        self._entry_credentials = (context.profile, context.keys)
+        self._applied = False
         self._closing = False
         self.account_page = AccountPage(context, self.initial, use_keys)
         self.email_page = EmailPage(context, self.initial)
@@ -111,6 +115,7 @@ class SetupWizard(QWizard):
         else:
             local.remember_regions(settings.deployment, settings.regions)
         self.initial = settings
+        self._applied = True
         self.context.signals.deployment_changed.emit()
 
     def reject(self) -> None:
@@ -120,9 +125,16 @@ class SetupWizard(QWizard):
             self.create_page.stop()
             return
         self.review_page.cleanupPage()
+        self._restore_credentials()
         super().reject()
+
+    def _restore_credentials(self) -> None:
+        if not self._applied and (self.context.profile, self.context.keys) != \
+                self._entry_credentials:
+            self.context.use_profile(*self._entry_credentials)
 
     def _on_create_page_stopped(self) -> None:
         if self._closing:
             self._closing = False
+            self._restore_credentials()
             super().reject()

@@ -868,46 +868,51 @@ Nothing in AWS was changed by this error. Details were written to:
         <translation>ChangeWatch が作成したものではないため残します: %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="100"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="101"/>
+        <source>Not checked, so not removed this time: %1</source>
+        <translation>確認できなかったため、今回は削除しません: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/remove_flow.py" line="104"/>
         <source>Remove everything?</source>
         <translation>すべて削除しますか?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/remove_flow.py" line="101"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="105"/>
         <source>These %n resource(s) will be deleted:</source>
         <translation>
             <numerusform>次の %n 個のリソースを削除します:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="102"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="106"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="108"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="112"/>
         <source>Nothing to remove: no resource tagged %1 = %2 was found.</source>
         <translation>削除するものはありません: タグ %1 = %2 が付いたリソースは見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="133"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="137"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="136"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="140"/>
         <source>stopped</source>
         <translation>停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/remove_flow.py" line="142"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="146"/>
         <source>Removed %n resource(s):</source>
         <translation>
             <numerusform>%n 個のリソースを削除しました:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="145"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="149"/>
         <source>Not finished in %1. Run Remove everything again to finish; it continues where it stopped.</source>
         <translation>%1 では完了していません。もう一度「すべて削除」を実行すると、停止したところから続行します。</translation>
     </message>
@@ -1046,17 +1051,17 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../gui/wizard/wizard.py" line="70"/>
+        <location filename="../../gui/wizard/wizard.py" line="74"/>
         <source>ChangeWatch — set up</source>
         <translation>ChangeWatch — セットアップ</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/wizard.py" line="72"/>
+        <location filename="../../gui/wizard/wizard.py" line="76"/>
         <source>ChangeWatch — set up (sandbox)</source>
         <translation>ChangeWatch — セットアップ (サンドボックス)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/wizard.py" line="74"/>
+        <location filename="../../gui/wizard/wizard.py" line="78"/>
         <source>Sandbox: a local AWS on this computer. No AWS account is used and nothing leaves this machine.</source>
         <translation>サンドボックス: このコンピューター上のローカルの AWS を使います。AWS アカウントは使わず、このマシンの外には何も送信されません。</translation>
     </message>
@@ -1064,67 +1069,67 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>StatusTab</name>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="114"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="119"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="115"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="120"/>
         <source>Repair</source>
         <translation>修復</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="116"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="121"/>
         <source>Send test notification</source>
         <translation>テスト通知を送信</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="117"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="122"/>
         <source>Remove everything…</source>
         <translation>すべて削除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="118"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="123"/>
         <source>Resend confirmation</source>
         <translation>確認メールを再送信</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="119"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="124"/>
         <source>I have the confirmation link…</source>
         <translation>確認リンクを貼り付け…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="120"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="125"/>
         <source>Create a CloudTrail trail…</source>
         <translation>CloudTrail 証跡を作成…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="171"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="178"/>
         <source>No ChangeWatch settings yet. Use Change setup… to create a deployment.</source>
         <translation>ChangeWatch の設定がまだありません。「セットアップを変更…」からデプロイを作成してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="174"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="181"/>
         <source>&lt;b&gt;Deployment %1&lt;/b&gt; — notifications to %2</source>
         <translation>&lt;b&gt;デプロイ %1&lt;/b&gt; — 通知先 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="237"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="244"/>
         <source>Repairing…</source>
         <translation>修復しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="259"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="266"/>
         <source>Test notification published to the topic in %1 (message %2). It reaches %3 once the subscription is confirmed.</source>
         <translation>%1 のトピックにテスト通知を発行しました (メッセージ %2)。サブスクリプションが確認されていれば %3 に届きます。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="271"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="278"/>
         <source>Confirm the subscription</source>
         <translation>サブスクリプションの確認</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="272"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="279"/>
         <source>Paste the “Confirm subscription” link from the email:</source>
         <translation>メールにある「Confirm subscription」のリンクを貼り付けてください:</translation>
     </message>

@@ -162,3 +162,16 @@ def test_review_without_warning_when_a_trail_logs(moto, make_wizard):
     assert names == ["aws-config", "root-signin"]
     page.preview_group.setCurrentIndex(1)
     assert "ConsoleLogin" in page.preview_text.toPlainText()
+
+
+def test_cancelling_the_wizard_gives_back_the_credentials_it_found(moto, make_wizard, context):
+    context.use_profile("the-dashboards-profile")
+    driver = make_wizard()
+    page = driver.wizard.account_page
+    driver.wait(page.profile.isEnabled)
+    page.profile.setCurrentIndex(page.profile.findData(None) if page.profile.findData(None) >= 0
+                                 else 0)
+    driver.check_account()
+    assert context.profile != "the-dashboards-profile"
+    driver.wizard.reject()
+    assert context.profile == "the-dashboards-profile"
