@@ -5,18 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from aws.status import RegionStatus
 from gui.dashboard.wording import Wording
+from gui.tablemodel import RowsTableModel
 
 REGION, TOPIC, SUBSCRIPTION, RULES, DELIVERIES, TRAIL, PROBLEMS = range(7)
 _BAD, _WAIT, _GOOD = QColor("#b3261e"), QColor("#7a4f00"), QColor("#1e6b2f")
 _ROOT = QModelIndex()
 
 
-class RegionStatusModel(QAbstractTableModel):
+class RegionStatusModel(RowsTableModel):
     """`since(region)` gives when the subscription was (re)sent, for its age."""
 
     def __init__(self, since: Callable[[str], datetime | None],
@@ -41,22 +42,6 @@ class RegionStatusModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def row_at(self, index: int) -> RegionStatus:
-        return self._rows[index]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):

@@ -6,11 +6,12 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import UTC
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from aws.events import EventRow
+from gui.tablemodel import RowsTableModel
 
 TIME, REGION, EVENT, USER, SOURCE_IP, RESOURCE, ERROR = range(7)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,7 +36,7 @@ def haystack(row: EventRow) -> str:
                      row.user_agent, row.event_id, row.group_id)).lower()
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(RowsTableModel):
     """Rows kept sorted newest first; each arriving page is inserted with beginInsertRows."""
 
     def __init__(self, sensitive_groups: Iterable[str] = (),
@@ -57,24 +58,8 @@ class EventTableModel(QAbstractTableModel):
     def rows(self) -> Sequence[EventRow]:
         return self._rows
 
-    def row_at(self, index: int) -> EventRow:
-        return self._rows[index]
-
     def is_sensitive(self, row: EventRow) -> bool:
         return row.group_id in self._sensitive
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
