@@ -89,14 +89,13 @@ def home_region(access: AwsAccess) -> str:
 
 
 def check_identity(access: AwsAccess) -> Identity:
-    """Who the credentials belong to (STS GetCallerIdentity); raises a ChangeWatchError."""
-    region = home_region(access)
+    """Who the credentials belong to (STS GetCallerIdentity, asked once per AwsAccess, so the
+    plan that follows does not ask again); raises a ChangeWatchError."""
     try:
-        reply = call(access.client("sts", region), "get_caller_identity", region)
+        return access.identity(home_region(access))
     except ChangeWatchError as exc:  # say which profile, e.g. for `aws sso login --profile X`
         exc.profile = exc.profile or access.profile or os.environ.get("AWS_PROFILE", "")
         raise
-    return Identity(account=reply["Account"], arn=reply["Arn"])
 
 
 def list_regions(access: AwsAccess, partition: str | None = None) -> list[RegionInfo]:
