@@ -30,7 +30,7 @@ def _printer(lang: str):
         if event.status == "done" and event.action:
             print(f"[{event.done}/{event.total}] {event.region}: "
                   f"{describe_action(event.action, lang)}")
-        elif event.status in ("failed", "region_failed") and event.error:
+        elif event.status == "region_failed" and event.error:  # once per region, not per call
             _err(f"{event.region}: {describe(event.error, lang)}")
     return on_progress
 
@@ -79,7 +79,7 @@ def _run(args: argparse.Namespace, settings, window) -> int:
               "ja": f"{failed} で完了していません。上記の問題を解決してから同じコマンドを"
                     "もう一度実行すると、続きから処理します。"}[lang])
         return EXIT_FAILED
-    if args.command == "apply" and result.done:
+    if any(a.kind == "subscribe" for a in result.done):
         print({"en": f"Done. Check {settings.email} and confirm the subscription.",
                "ja": f"完了しました。{settings.email} に届く確認メールのリンクをクリックして"
                      "ください。"}[lang])
