@@ -119,8 +119,10 @@ def _create_topic(x: _Executor, a: Action) -> None:
 
 
 def _update_topic(x: _Executor, a: Action) -> None:
-    for name, value in (("DisplayName", a.topic.display_name), ("Policy", a.topic.policy),
-                        ("KmsMasterKeyId", a.topic.kms_key or "")):
+    values = {"DisplayName": a.topic.display_name, "Policy": a.topic.policy,
+              "KmsMasterKeyId": a.topic.kms_key or ""}
+    for name in a.attributes or tuple(values):  # only what differs; one call per attribute
+        value = values[name]
         call(x.sns(a.region), "set_topic_attributes", a.region, x.cancelled, TopicArn=a.arn,
              AttributeName=name, AttributeValue=value)
 

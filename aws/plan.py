@@ -33,6 +33,7 @@ class Action:
     topic: DesiredRegion | None = None
     arn: str = ""
     targets: tuple[str, ...] = ()  # delete_rule: the target ids the inventory found
+    attributes: tuple[str, ...] = ()  # update_topic: the topic attributes that differ
 
 
 @dataclass(frozen=True)
@@ -96,13 +97,15 @@ def _topic_actions(region: str, want: DesiredRegion, have: Topic | None):
         yield Action(region, "subscribe", want.email, "create", CONNECT, topic=want,
                      arn=want.topic_arn)
         return
-    differs = [what for what, same in (
-        ("display name", have.display_name == want.display_name),
-        ("access policy", same_policy(have.policy, want.policy)),
-        ("encryption key", (have.kms_key or None) == want.kms_key)) if not same]
+    differs = [(what, attribute) for what, attribute, same in (
+        ("display name", "DisplayName", have.display_name == want.display_name),
+        ("access policy", "Policy", same_policy(have.policy, want.policy)),
+        ("encryption key", "KmsMasterKeyId", (have.kms_key or None) == want.kms_key))
+        if not same]
     if differs:
         yield Action(region, "update_topic", want.topic_name, "update", CONNECT,
-                     reason=", ".join(differs), topic=want, arn=have.arn)
+                     reason=", ".join(w for w, _ in differs), topic=want, arn=have.arn,
+                     attributes=tuple(a for _, a in differs))
     emails = {s.endpoint.lower(): s for s in have.subscriptions if s.protocol == "email"}
     if want.email.lower() not in emails:
         yield Action(region, "subscribe", want.email, "create", CONNECT, topic=want,
