@@ -10,8 +10,9 @@ import botocore.session
 from botocore.exceptions import BotoCoreError
 
 from aws.errors import ChangeWatchError, translate
+from aws.keys import KeyStore
 from aws.regions import GLOBAL_REGION, partition_regions
-from aws.session import AwsAccess, Identity, call
+from aws.session import AccessKeys, AwsAccess, Identity, call
 
 # Regions that need no opt-in, or were opted in, can be used.
 # https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRegions.html
@@ -110,3 +111,27 @@ def list_regions(access: AwsAccess, partition: str | None = None) -> list[Region
                           r.get("OptInStatus", "opt-in-not-required") in ENABLED_STATUSES)
                for r in reply.get("Regions", []) if not keep or r["RegionName"] in keep]
     return sorted(regions, key=lambda r: r.name)
+
+
+@dataclass(frozen=True)
+class AccountCheck:
+    """What the wizard's Check learned: whose account, and which regions it has."""
+
+    identity: Identity
+    regions: tuple[RegionInfo, ...]  # empty when DescribeRegions was refused
+    default_region: str | None = None  # the profile's region
+    regions_error: ChangeWatchError | None = None
+    keyring_error: ChangeWatchError | None = None
+
+
+def check_account(access: AwsAccess, keys: AccessKeys | None = None,
+                  store: KeyStore | None = None) -> AccountCheck:
+    """Who we are and which regions the account has; typed keys go to the keyring once valid."""
+    identity = check_identity(access)
+    try:
+        regions = tuple(list_regions(access, identity.partition))
+        regions_error = None
+    except ChangeWatchError as exc:  # ec2:DescribeRegions refused: keep the offline list
+        regions, regions_error = (), exc
+    keyring_error = store.save(keys) if (keys and store) else None
+    return AccountCheck(identity, regions, access.default_region, regions_error, keyring_error)

@@ -6,16 +6,25 @@ import copy
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
-from pathlib import Path
 
+from aws import resources
 from aws.errors import SettingsError
+from aws.jsonpath import resolve_path
 from aws.regions import GLOBAL_REGION
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 # EventBridge's default limit on an event pattern's size, in characters.
 # https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html
 PATTERN_LIMIT = 2048
+
+
+class Home(StrEnum):
+    """Where a group's rules live: the chosen regions, us-east-1 only, or both."""
+
+    EACH = "each"
+    GLOBAL = "us-east-1"
+    GLOBAL_AND_EACH = "us-east-1+each"
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,7 @@ class Group:
     title: Text
     description: Text
     cis: str | None
-    home: str  # "each" | "us-east-1" | "us-east-1+each"
+    home: Home
     state: str
     sensitive: bool
     fixed: bool
@@ -64,12 +73,21 @@ class Group:
                 return event.label.get(lang)
         return ""
 
+    def resource(self, event: dict) -> str:
+        """The resource an event of this group is about (an EventBridge event), by the
+        group's resource paths: the same answer the email and the event log give."""
+        for _, path in self.resource_paths:
+            value = resolve_path(event, path)
+            if isinstance(value, str) and value:
+                return value
+        return ""
+
     def regions(self, chosen: Iterable[str]) -> tuple[str, ...]:
         """Where this group's rule must live, given the regions the user chose."""
         chosen = tuple(chosen)
-        if self.home == GLOBAL_REGION:
+        if self.home == Home.GLOBAL:
             return (GLOBAL_REGION,)
-        if self.home == f"{GLOBAL_REGION}+each":
+        if self.home == Home.GLOBAL_AND_EACH:
             return tuple(dict.fromkeys((*chosen, GLOBAL_REGION)))
         return chosen
 
@@ -92,6 +110,9 @@ class Catalog:
                 return group
         raise KeyError(group_id)
 
+    def find(self, group_id: str) -> Group | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
     def group_of_event(self, event_source: str, event_name: str) -> Group | None:
         for group in self.groups:
             if group.service == event_source.split(".")[0] and event_name in group.event_names:
@@ -109,7 +130,7 @@ def _group(data: dict) -> Group:
         title=_text(data["title"]),
         description=_text(data["description"]),
         cis=data.get("cis"),
-        home=data.get("home", "each"),
+        home=Home(data.get("home", Home.EACH)),
         state=data.get("state", "ENABLED"),
         sensitive=bool(data.get("sensitive", False)),
         fixed=bool(data.get("fixed", False)),
@@ -121,8 +142,8 @@ def _group(data: dict) -> Group:
 
 
 @cache
-def load_catalog(path: Path | None = None) -> Catalog:
-    data = json.loads((path or RESOURCES / "catalog.json").read_text(encoding="utf-8"))
+def load_catalog() -> Catalog:
+    data = resources.read_json("catalog.json")
     return Catalog(
         groups=tuple(_group(g) for g in data["groups"]),
         presets=tuple(
@@ -133,11 +154,8 @@ def load_catalog(path: Path | None = None) -> Catalog:
 
 @cache
 def _samples(group_id: str) -> tuple[dict, ...]:
-    path = RESOURCES / "samples" / f"{group_id}.json"
-    try:
-        return tuple(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        return ()
+    name = f"{group_id}.json"
+    return tuple(resources.read_json("samples", name)) if resources.exists("samples", name) else ()
 
 
 def samples(group_id: str, names: Iterable[str] | None = None) -> list[dict]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from botocore.exceptions import (
     BotoCoreError,
@@ -20,26 +21,54 @@ from botocore.exceptions import (
 )
 
 
+class ErrorKind(StrEnum):
+    """What went wrong, as the user's sentence in aws/messages.py is chosen by it."""
+
+    BAD_SETTINGS = "bad_settings"
+    BAD_LINK = "bad_link"
+    BAD_SINCE = "bad_since"
+    NOTHING_SELECTED = "nothing_selected"
+    NO_CREDENTIALS = "no_credentials"
+    PROFILE_NOT_FOUND = "profile_not_found"
+    SSO_EXPIRED = "sso_expired"
+    EXPIRED_CREDENTIALS = "expired_credentials"
+    INVALID_CREDENTIALS = "invalid_credentials"
+    ACCESS_DENIED = "access_denied"
+    REGION_NOT_ENABLED = "region_not_enabled"
+    THROTTLED = "throttled"
+    QUOTA = "quota"
+    NOT_FOUND = "not_found"
+    INVALID_PARAMETER = "invalid_parameter"
+    KMS = "kms"
+    UNREACHABLE = "unreachable"
+    NO_REGION = "no_region"
+    CONFLICT = "conflict"
+    CANCELLED = "cancelled"
+    KEYRING_UNAVAILABLE = "keyring_unavailable"
+    AWS_FAILED = "aws_failed"
+    UNEXPECTED = "unexpected"
+
+
 @dataclass(eq=False)
 class ChangeWatchError(Exception):
     """Base of every error a user may read. `kind` picks the sentence in aws/messages.py."""
 
-    kind: str
+    kind: ErrorKind
     region: str = ""
     operation: str = ""
     detail: str = ""
     profile: str = ""
 
-    def __str__(self) -> str:  # English, for logs; the user reads aws.messages.describe()
-        from aws.messages import describe
-
-        return describe(self, "en")
+    def __str__(self) -> str:  # a developer's line for logs; the user reads messages.describe()
+        where = " ".join(part for part in (self.operation, self.region) if part)
+        text = f"{self.kind} ({where})" if where else str(self.kind)
+        return f"{text}: {self.detail}" if self.detail else text
 
 
 class SettingsError(ChangeWatchError):
     """Bad settings or bad input, found before any AWS call."""
 
-    def __init__(self, detail: str, kind: str = "bad_settings") -> None:
+    def __init__(self, detail: str, kind: ErrorKind = ErrorKind.BAD_SETTINGS) -> None:
         super().__init__(kind=kind, detail=detail)
 
 
@@ -51,41 +80,47 @@ class Cancelled(ChangeWatchError):
     """The user cancelled; raised between calls, never in the middle of one."""
 
     def __init__(self) -> None:
-        super().__init__(kind="cancelled")
+        super().__init__(kind=ErrorKind.CANCELLED)
+
+
+def is_cancelled(error: BaseException | None) -> bool:
+    return isinstance(error, ChangeWatchError) and error.kind == ErrorKind.CANCELLED
 
 
 # Error codes AWS uses for one situation, grouped into our kinds.
-_CODE_KINDS: dict[str, str] = {
-    "AccessDenied": "access_denied",
-    "AccessDeniedException": "access_denied",
-    "AuthorizationError": "access_denied",
-    "UnauthorizedOperation": "access_denied",
-    "ExpiredToken": "expired_credentials",
-    "ExpiredTokenException": "expired_credentials",
-    "RequestExpired": "expired_credentials",
-    "InvalidClientTokenId": "invalid_credentials",
-    "SignatureDoesNotMatch": "invalid_credentials",
-    "UnrecognizedClientException": "invalid_credentials",
-    "AuthFailure": "invalid_credentials",
-    "OptInRequired": "region_not_enabled",
-    "InvalidRegion": "region_not_enabled",
-    "Throttling": "throttled",
-    "ThrottlingException": "throttled",
-    "TooManyRequestsException": "throttled",
-    "RequestLimitExceeded": "throttled",
-    "LimitExceededException": "quota",
-    "TopicLimitExceeded": "quota",
-    "SubscriptionLimitExceeded": "quota",
-    "NotFound": "not_found",
-    "NotFoundException": "not_found",
-    "ResourceNotFoundException": "not_found",
-    "InvalidParameter": "invalid_parameter",
-    "InvalidParameterException": "invalid_parameter",
-    "ValidationException": "invalid_parameter",
-    "InvalidEventPatternException": "invalid_parameter",
-    "KMSAccessDenied": "kms",
-    "KMSDisabled": "kms",
-    "KMSNotFound": "kms",
+_CODE_KINDS: dict[str, ErrorKind] = {
+    "AccessDenied": ErrorKind.ACCESS_DENIED,
+    "AccessDeniedException": ErrorKind.ACCESS_DENIED,
+    "AuthorizationError": ErrorKind.ACCESS_DENIED,
+    "UnauthorizedOperation": ErrorKind.ACCESS_DENIED,
+    "ExpiredToken": ErrorKind.EXPIRED_CREDENTIALS,
+    "ExpiredTokenException": ErrorKind.EXPIRED_CREDENTIALS,
+    "RequestExpired": ErrorKind.EXPIRED_CREDENTIALS,
+    "InvalidClientTokenId": ErrorKind.INVALID_CREDENTIALS,
+    "SignatureDoesNotMatch": ErrorKind.INVALID_CREDENTIALS,
+    "UnrecognizedClientException": ErrorKind.INVALID_CREDENTIALS,
+    "AuthFailure": ErrorKind.INVALID_CREDENTIALS,
+    "OptInRequired": ErrorKind.REGION_NOT_ENABLED,
+    "InvalidRegion": ErrorKind.REGION_NOT_ENABLED,
+    "Throttling": ErrorKind.THROTTLED,
+    "ThrottlingException": ErrorKind.THROTTLED,
+    "TooManyRequestsException": ErrorKind.THROTTLED,
+    "RequestLimitExceeded": ErrorKind.THROTTLED,
+    "LimitExceededException": ErrorKind.QUOTA,
+    "TopicLimitExceeded": ErrorKind.QUOTA,
+    "SubscriptionLimitExceeded": ErrorKind.QUOTA,
+    "NotFound": ErrorKind.NOT_FOUND,
+    "NotFoundException": ErrorKind.NOT_FOUND,
+    "ResourceNotFoundException": ErrorKind.NOT_FOUND,
+    "NoSuchEntity": ErrorKind.NOT_FOUND,
+    "StateMachineDoesNotExist": ErrorKind.NOT_FOUND,
+    "InvalidParameter": ErrorKind.INVALID_PARAMETER,
+    "InvalidParameterException": ErrorKind.INVALID_PARAMETER,
+    "ValidationException": ErrorKind.INVALID_PARAMETER,
+    "InvalidEventPatternException": ErrorKind.INVALID_PARAMETER,
+    "KMSAccessDenied": ErrorKind.KMS,
+    "KMSDisabled": ErrorKind.KMS,
+    "KMSNotFound": ErrorKind.KMS,
 }
 
 
@@ -97,24 +132,24 @@ def translate(exc: BaseException, operation: str = "", region: str = "") -> Chan
         error = exc.response.get("Error", {})
         code = str(error.get("Code", ""))
         op = operation or exc.operation_name
-        kind = _CODE_KINDS.get(code, "aws_failed")
+        kind = _CODE_KINDS.get(code, ErrorKind.AWS_FAILED)
         detail = f"{code}: {error.get('Message', '')}".strip(": ")
         return AwsError(kind=kind, region=region, operation=op, detail=detail)
     return AwsError(kind=_kind_of_botocore(exc), region=region, operation=operation,
                     detail=str(exc), profile=getattr(exc, "kwargs", {}).get("profile", ""))
 
 
-def _kind_of_botocore(exc: BaseException) -> str:
+def _kind_of_botocore(exc: BaseException) -> ErrorKind:
     if isinstance(exc, ProfileNotFound):
-        return "profile_not_found"
+        return ErrorKind.PROFILE_NOT_FOUND
     if isinstance(exc, (SSOTokenLoadError, UnauthorizedSSOTokenError, TokenRetrievalError)):
-        return "sso_expired"
+        return ErrorKind.SSO_EXPIRED
     if isinstance(exc, (NoCredentialsError, PartialCredentialsError)):
-        return "no_credentials"
+        return ErrorKind.NO_CREDENTIALS
     if isinstance(exc, NoRegionError):
-        return "no_region"
+        return ErrorKind.NO_REGION
     if isinstance(exc, (EndpointConnectionError, ConnectionClosedError, ReadTimeoutError)):
-        return "unreachable"
+        return ErrorKind.UNREACHABLE
     if isinstance(exc, BotoCoreError):
-        return "aws_failed"
-    return "unexpected"
+        return ErrorKind.AWS_FAILED
+    return ErrorKind.UNEXPECTED

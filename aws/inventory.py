@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from aws.errors import ChangeWatchError, translate
+from aws.errors import ChangeWatchError
+from aws.fanout import per_region
+from aws.names import NAME_PREFIX, TAG_KEY
 from aws.session import AwsAccess, call, paginate
-
-TAG_KEY = "changewatch:deployment"
-NAME_PREFIX = "changewatch-"
-TOPIC_NAME = "changewatch-alerts"
 
 
 @dataclass(frozen=True)
@@ -41,6 +39,15 @@ class Target:
     arn: str
     input_paths: dict = field(hash=False)
     input_template: str
+    has_transformer: bool = True
+
+    def as_api(self) -> dict:
+        """The target as PutTargets would take it (what the plan compares)."""
+        target: dict = {"Id": self.id, "Arn": self.arn}
+        if self.has_transformer:
+            target["InputTransformer"] = {"InputPathsMap": self.input_paths,
+                                          "InputTemplate": self.input_template}
+        return target
 
 
 @dataclass(frozen=True)
@@ -145,31 +152,24 @@ class _RegionReader:
 
 
 def _target(data: dict) -> Target:
-    transformer = data.get("InputTransformer", {})
+    transformer = data.get("InputTransformer")
     return Target(id=data["Id"], arn=data["Arn"],
-                  input_paths=transformer.get("InputPathsMap", {}),
-                  input_template=transformer.get("InputTemplate", ""))
+                  input_paths=(transformer or {}).get("InputPathsMap", {}),
+                  input_template=(transformer or {}).get("InputTemplate", ""),
+                  has_transformer=transformer is not None)
 
 
 def read_region(access: AwsAccess, region: str, deployment: str,
                 cancelled: Callable[[], bool] | None = None) -> RegionInventory:
-    """One region's inventory; a failure becomes the result's `error`, never an exception."""
-    try:
-        with ThreadPoolExecutor(max_workers=16, thread_name_prefix=f"inv-{region}") as pool:
-            return _RegionReader(access, region, deployment, pool, cancelled).read()
-    except ChangeWatchError as exc:
-        return RegionInventory(region, error=exc)
-    except Exception as exc:  # noqa: BLE001 - one region's surprise must not sink the others
-        return RegionInventory(region, error=translate(exc, region=region))
+    """One region's inventory (raises a ChangeWatchError)."""
+    with ThreadPoolExecutor(max_workers=16, thread_name_prefix=f"inv-{region}") as pool:
+        return _RegionReader(access, region, deployment, pool, cancelled).read()
 
 
 def read(access: AwsAccess, regions: Iterable[str], deployment: str,
          cancelled: Callable[[], bool] | None = None) -> dict[str, RegionInventory]:
-    """Inventories of several regions, read in parallel."""
-    regions = tuple(dict.fromkeys(regions))
-    with ThreadPoolExecutor(max_workers=max(1, len(regions)),
-                            thread_name_prefix="inventory") as pool:
-        futures = {pool.submit(read_region, access, r, deployment, cancelled): r
-                   for r in regions}
-        found = {futures[f]: f.result() for f in as_completed(futures)}
-    return {r: found[r] for r in regions}
+    """Inventories of several regions, read in parallel; a failed region carries its error."""
+    outcomes = per_region(regions, lambda r: read_region(access, r, deployment, cancelled),
+                          name="inventory")
+    return {r: o.value if o.value is not None else RegionInventory(r, error=o.error)
+            for r, o in outcomes.items()}

@@ -11,7 +11,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 from keyring.errors import KeyringError
 
-from aws.errors import ChangeWatchError
+from aws.errors import ChangeWatchError, ErrorKind
 from aws.session import AccessKeys
 
 log = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ _MEMORY: dict[tuple[str, str], AccessKeys] = {}
 
 
 def keyring_unavailable() -> ChangeWatchError:
-    return ChangeWatchError(kind="keyring_unavailable")
+    return ChangeWatchError(kind=ErrorKind.KEYRING_UNAVAILABLE)
 
 
 def _usable(backend: KeyringBackend) -> bool:

@@ -12,8 +12,9 @@ from pathlib import Path
 from platformdirs import user_config_dir, user_state_dir
 
 from aws import settings as settings_io
-from aws.apply import Result
 from aws.errors import SettingsError
+from aws.execute import Result
+from aws.instructions import Subscribe
 from aws.plan import Plan
 from aws.settings import Settings
 
@@ -79,19 +80,20 @@ class LocalState:
         data[deployment] = sorted(set(regions))
         self.set("deployed_regions", data)
 
-    def remember_result(self, deployment: str, plan: Plan, result: Result) -> None:
+    def will_touch(self, deployment: str, regions) -> None:
+        """Before the first change: these regions may hold something of the deployment from
+        now on, so an interrupted run can always be removed."""
+        self.remember_regions(deployment, {*self.deployed_regions(deployment), *regions})
+
+    def record(self, deployment: str, plan: Plan, result: Result) -> None:
         """After apply, repair or remove: where the deployment has things now (what it wants,
         plus every region that did not finish, which may hold leftovers) and when a
         confirmation email was sent."""
         wanted = {r.region for r in plan.regions if r.desired}
-        unfinished = {r.region for r in result.regions if not r.ok}
-        self.remember_regions(deployment, wanted | unfinished)
-        self.remember_subscriptions(deployment, result)
-
-    def remember_subscriptions(self, deployment: str, result: Result) -> None:
-        for action in result.done:
-            if action.kind == "subscribe":
-                self.remember_subscription(deployment, action.region)
+        self.remember_regions(deployment, wanted | set(result.unfinished))
+        for step in result.done:
+            if isinstance(step, Subscribe):
+                self.remember_subscription(deployment, step.region)
 
     def subscribed_at(self, deployment: str, region: str) -> datetime | None:
         value = self.get("subscribed_at", {}).get(f"{deployment}/{region}")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from aws.errors import ChangeWatchError
+from aws.errors import ChangeWatchError, ErrorKind
 
 # kind -> {lang: template}. Each says what happened and what to do next.
 MESSAGES: dict[str, dict[str, str]] = {
@@ -143,7 +140,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 def describe(error: ChangeWatchError, lang: str = "en") -> str:
     """One sentence (or two) for the user: what happened and what to do."""
-    table = MESSAGES.get(error.kind, MESSAGES["unexpected"])
+    table = MESSAGES.get(error.kind, MESSAGES[ErrorKind.UNEXPECTED])
     template = table.get(lang, table["en"])
     if error.region:
         where = f" in {error.region}" if lang == "en" else f"（{error.region}）"

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 
 from aws.catalog import Group
+from aws.jsonpath import MISSING, resolve_path
 
 MAX_PATHS = 100
 MAX_TEMPLATE = 8192
 _PLACEHOLDER = re.compile(r"<([A-Za-z0-9_.\-]+)>")
-_MISSING = object()
 
 _COMMON_PATHS = {
     "eventName": "$.detail.eventName",
@@ -130,24 +130,8 @@ def transformer(group: Group, lang: str, names: tuple[str, ...] = ()) -> Transfo
     return Transformer(paths=tuple(paths.items()), template=template)
 
 
-def resolve_path(event: dict, path: str) -> object:
-    """Resolve a `$.a.b[0]` path the way EventBridge does; _MISSING when absent."""
-    node: object = event
-    for part in re.findall(r"[^.\[\]]+|\[\d+\]", path.removeprefix("$").lstrip(".")):
-        if part.startswith("["):
-            index = int(part[1:-1])
-            if not isinstance(node, list) or index >= len(node):
-                return _MISSING
-            node = node[index]
-        elif isinstance(node, dict) and part in node:
-            node = node[part]
-        else:
-            return _MISSING
-    return node
-
-
 def _as_text(value: object) -> str:
-    if value is _MISSING:
+    if value is MISSING:
         return ""
     if isinstance(value, str):
         return value

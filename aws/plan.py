@@ -1,45 +1,38 @@
-"""Desired state diffed against the inventory: the actions that make AWS match, per region."""
+"""Desired state diffed against the inventory: the instructions that make AWS match, per region."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from aws.catalog import Catalog, load_catalog, resolve_watch
-from aws.desired import TARGET_ID, DesiredRegion, DesiredRule, desired_state
-from aws.errors import AwsError, ChangeWatchError
+from aws.catalog import Catalog, resolve_watch
+from aws.desired import DesiredRegion, DesiredRule, DesiredTopic, desired_state
+from aws.errors import AwsError, ChangeWatchError, ErrorKind
+from aws.instructions import (
+    CreateTopic,
+    DeleteRule,
+    DeleteTopic,
+    Differs,
+    Instruction,
+    PutRule,
+    PutTarget,
+    Subscribe,
+    Unsubscribe,
+    UpdateTopic,
+)
 from aws.inventory import RegionInventory, Rule, Topic
 from aws.inventory import read as read_inventory
 from aws.policy import same_policy
 from aws.session import AwsAccess
 from aws.settings import Settings, validate
 
-# Phases run in order within a region; actions of one phase run in parallel.
-CREATE, CONNECT, DELETE = 1, 2, 3
-
-
-@dataclass(frozen=True)
-class Action:
-    region: str
-    kind: str  # create_topic update_topic subscribe unsubscribe put_rule put_target
-    #            delete_rule delete_topic
-    name: str  # the resource's name (topic, rule, or email for subscriptions)
-    change: str  # "create" | "update" | "delete"
-    phase: int
-    reason: str = ""
-    rule: DesiredRule | None = None
-    topic: DesiredRegion | None = None
-    arn: str = ""
-    targets: tuple[str, ...] = ()  # delete_rule: the target ids the inventory found
-    attributes: tuple[str, ...] = ()  # update_topic: the topic attributes that differ
-
 
 @dataclass(frozen=True)
 class RegionPlan:
     region: str
-    actions: tuple[Action, ...]
+    instructions: tuple[Instruction, ...]
     desired: DesiredRegion | None
     inventory: RegionInventory
     error: ChangeWatchError | None = None
@@ -52,12 +45,17 @@ class Plan:
     regions: tuple[RegionPlan, ...]
 
     @property
-    def actions(self) -> tuple[Action, ...]:
-        return tuple(a for r in self.regions for a in r.actions)
+    def instructions(self) -> tuple[Instruction, ...]:
+        return tuple(i for r in self.regions for i in r.instructions)
 
     @property
     def errors(self) -> tuple[ChangeWatchError, ...]:
         return tuple(r.error for r in self.regions if r.error)
+
+    @property
+    def touched_regions(self) -> tuple[str, ...]:
+        """Where applying this plan may change something (what a write-ahead record lists)."""
+        return tuple(r.region for r in self.regions if r.instructions)
 
 
 def _same_pattern(a: str, b: str) -> bool:
@@ -67,95 +65,91 @@ def _same_pattern(a: str, b: str) -> bool:
         return a == b
 
 
-def _rule_actions(region: str, want: DesiredRule, have: Rule | None, topic_arn: str):
+def _rule_steps(region: str, want: DesiredRule, have: Rule | None) -> Iterator[Instruction]:
     if have is None:
-        yield Action(region, "put_rule", want.name, "create", CREATE, rule=want)
-        yield Action(region, "put_target", want.name, "create", CONNECT, rule=want,
-                     arn=topic_arn)
+        yield PutRule(region, want)
+        yield PutTarget(region, want)
         return
-    differs = [what for what, same in (
-        ("pattern", _same_pattern(want.pattern, have.pattern)),
-        ("state", want.state == have.state),
-        ("description", want.description == have.description)) if not same]
+    differs = tuple(what for what, same in (
+        (Differs.PATTERN, _same_pattern(want.pattern, have.pattern)),
+        (Differs.STATE, want.state == have.state),
+        (Differs.DESCRIPTION, want.description == have.description)) if not same)
     if differs:
-        yield Action(region, "put_rule", want.name, "update", CREATE,
-                     reason=", ".join(differs), rule=want)
-    target = next((t for t in have.targets if t.id == TARGET_ID), None)
-    api = want.transformer.as_api()
+        yield PutRule(region, want, differs)
+    target = next((t for t in have.targets if t.id == want.target.id), None)
     if target is None:
-        yield Action(region, "put_target", want.name, "create", CONNECT, reason="target missing",
-                     rule=want, arn=topic_arn)
-    elif (target.arn != topic_arn or target.input_paths != api["InputPathsMap"]
-          or target.input_template != api["InputTemplate"]):
-        yield Action(region, "put_target", want.name, "update", CONNECT,
-                     reason="notification target differs", rule=want, arn=topic_arn)
+        yield PutTarget(region, want)
+    elif target.as_api() != want.target.as_api():
+        yield PutTarget(region, want, replaces=True)
 
 
-def _topic_actions(region: str, want: DesiredRegion, have: Topic | None):
+def _topic_steps(region: str, want: DesiredTopic, have: Topic | None) -> Iterator[Instruction]:
     if have is None:
-        yield Action(region, "create_topic", want.topic_name, "create", CREATE, topic=want)
-        yield Action(region, "subscribe", want.email, "create", CONNECT, topic=want,
-                     arn=want.topic_arn)
+        yield CreateTopic(region, want)
+        yield Subscribe(region, want.arn, want.email)
         return
-    differs = [(what, attribute) for what, attribute, same in (
-        ("display name", "DisplayName", have.display_name == want.display_name),
-        ("access policy", "Policy", same_policy(have.policy, want.policy)),
-        ("encryption key", "KmsMasterKeyId", (have.kms_key or None) == want.kms_key))
-        if not same]
+    differs = tuple(what for what, same in (
+        (Differs.DISPLAY_NAME, have.display_name == want.display_name),
+        (Differs.POLICY, same_policy(have.policy, want.policy)),
+        (Differs.KMS_KEY, (have.kms_key or None) == want.kms_key)) if not same)
     if differs:
-        yield Action(region, "update_topic", want.topic_name, "update", CONNECT,
-                     reason=", ".join(w for w, _ in differs), topic=want, arn=have.arn,
-                     attributes=tuple(a for _, a in differs))
+        yield UpdateTopic(region, want, have.arn, differs)
     emails = {s.endpoint.lower(): s for s in have.subscriptions if s.protocol == "email"}
     if want.email.lower() not in emails:
-        yield Action(region, "subscribe", want.email, "create", CONNECT, topic=want,
-                     arn=have.arn)
+        yield Subscribe(region, have.arn, want.email)
     for endpoint, sub in emails.items():
         if endpoint != want.email.lower() and not sub.pending:
-            yield Action(region, "unsubscribe", sub.endpoint, "delete", CONNECT, arn=sub.arn)
+            yield Unsubscribe(region, sub.arn, sub.endpoint)
+
+
+def _clashes(want: DesiredRegion | None, have: RegionInventory) -> list[str]:
+    """Names we would create that exist already without our tag: never taken over."""
+    if want is None:
+        return []
+    found = [want.topic.name] if want.topic.name in have.foreign_topics else []
+    return found + [r.name for r in want.rules if r.name in have.foreign_rules]
 
 
 def diff_region(region: str, want: DesiredRegion | None, have: RegionInventory) -> RegionPlan:
-    """The actions for one region. Name clashes with resources we did not make stop the region."""
+    """The steps for one region. Name clashes with resources we did not make stop the region."""
     if have.error:
         return RegionPlan(region, (), want, have, have.error)
-    clashes = [n for n in ((want.topic_name,) if want else ()) if n in have.foreign_topics]
-    clashes += [r.name for r in (want.rules if want else ()) if r.name in have.foreign_rules]
+    clashes = _clashes(want, have)
     if clashes:
-        error = AwsError(kind="conflict", region=region, detail=", ".join(clashes))
+        error = AwsError(kind=ErrorKind.CONFLICT, region=region, detail=", ".join(clashes))
         return RegionPlan(region, (), want, have, error)
-    actions: list[Action] = []
+    steps: list[Instruction] = []
     wanted_rules = {r.name for r in want.rules} if want else set()
     if want:
-        actions += _topic_actions(region, want, have.topic(want.topic_name))
+        steps += _topic_steps(region, want.topic, have.topic(want.topic.name))
         for rule in want.rules:
-            actions += _rule_actions(region, rule, have.rule(rule.name), want.topic_arn)
-    for rule in have.rules:
-        if rule.name not in wanted_rules:
-            actions.append(Action(region, "delete_rule", rule.name, "delete", DELETE,
-                                  arn=rule.arn, targets=tuple(t.id for t in rule.targets)))
-    for topic in have.topics:
-        if want is None or topic.name != want.topic_name:
-            # In the same phase as the rules: a removal cut short between the two is finished
-            # by the next run, as both stay tagged until deleted.
-            actions.append(Action(region, "delete_topic", topic.name, "delete", DELETE,
-                                  arn=topic.arn))
-    return RegionPlan(region, tuple(actions), want, have)
+            steps += _rule_steps(region, rule, have.rule(rule.name))
+    steps += [DeleteRule(region, r.name, r.arn, tuple(t.id for t in r.targets))
+              for r in have.rules if r.name not in wanted_rules]
+    # In the same phase as the rules: a removal cut short between the two is finished by the
+    # next run, as both stay tagged until deleted.
+    steps += [DeleteTopic(region, t.name, t.arn) for t in have.topics
+              if want is None or t.name != want.topic.name]
+    return RegionPlan(region, tuple(steps), want, have)
 
 
-def make_plan(access: AwsAccess, settings: Settings, *, catalog: Catalog | None = None,
+def _read(access: AwsAccess, regions: tuple[str, ...], deployment: str, identity_region: str,
+          cancelled: Callable[[], bool] | None):
+    # Who we are and what exists do not depend on each other: ask both at once.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="identity") as pool:
+        identity_f = pool.submit(access.identity, identity_region)
+        found = read_inventory(access, regions, deployment, cancelled)
+        return identity_f.result(), found
+
+
+def make_plan(access: AwsAccess, settings: Settings, catalog: Catalog, *,
               also_regions: Iterable[str] = (),
               cancelled: Callable[[], bool] | None = None) -> Plan:
     """Validate, ask who we are, read what exists, and diff. Changes nothing."""
-    catalog = catalog or load_catalog()
     validate(settings, catalog)
-    # Who we are and what exists do not depend on each other: ask both at once.
-    regions = tuple(dict.fromkeys((*settings.regions, *_home_regions(settings, catalog),
+    regions = tuple(dict.fromkeys((*settings.regions, *_rule_regions(settings, catalog),
                                    *also_regions)))
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="identity") as pool:
-        identity_f = pool.submit(access.identity, settings.regions[0])
-        found = read_inventory(access, regions, settings.deployment, cancelled)
-        identity = identity_f.result()
+    identity, found = _read(access, regions, settings.deployment, settings.regions[0], cancelled)
     want = desired_state(settings, catalog, identity)
     # Every region read is diffed: one left with nothing to watch gets its leftovers deleted.
     regions = tuple(dict.fromkeys((*want, *regions)))
@@ -163,7 +157,7 @@ def make_plan(access: AwsAccess, settings: Settings, *, catalog: Catalog | None 
                 tuple(diff_region(r, want.get(r), found[r]) for r in regions))
 
 
-def _home_regions(settings: Settings, catalog: Catalog) -> tuple[str, ...]:
+def _rule_regions(settings: Settings, catalog: Catalog) -> tuple[str, ...]:
     """Regions the chosen groups need beyond the chosen ones (us-east-1 for global services)."""
     selection = resolve_watch(catalog, settings.watch)
     return tuple(r for g in selection for r in catalog.group(g).regions(settings.regions))
@@ -172,10 +166,8 @@ def _home_regions(settings: Settings, catalog: Catalog) -> tuple[str, ...]:
 def removal_plan(access: AwsAccess, deployment: str, regions: Iterable[str],
                  cancelled: Callable[[], bool] | None = None) -> Plan:
     """Everything tagged with `deployment` in `regions`, to be deleted. Nothing else."""
-    regions = tuple(regions)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="identity") as pool:
-        identity_f = pool.submit(access.identity, regions[0] if regions else "us-east-1")
-        found = read_inventory(access, regions, deployment, cancelled)
-        identity = identity_f.result()
+    regions = tuple(dict.fromkeys(regions))
+    identity, found = _read(access, regions, deployment, regions[0] if regions else "us-east-1",
+                            cancelled)
     return Plan(deployment, identity.account,
                 tuple(diff_region(r, None, inv) for r, inv in found.items()))

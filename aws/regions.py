@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from aws.session import shared_loader
+from aws.loader import shared_loader
 
 GLOBAL_REGION = "us-east-1"  # IAM, Organizations, STS global and root sign-in land here
 

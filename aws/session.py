@@ -12,9 +12,10 @@ import boto3
 import botocore.session
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
-from botocore.loaders import Loader, create_loader
 
 from aws.errors import Cancelled, translate
+from aws.loader import shared_loader
+from aws.regions import known_regions
 
 
 # Retries and timeouts are set once, here. `adaptive` also slows down on throttling.
@@ -35,26 +36,12 @@ def client_config() -> Config:
     )
 
 
-_LOADER_LOCK = threading.Lock()
-_LOADER: Loader | None = None
 SERVICES = ("sts", "ec2", "sns", "events", "cloudtrail", "cloudwatch")
-
-
-def shared_loader() -> Loader:
-    """botocore's Loader caches every model it parses; one per process means each model (EC2's
-    takes ~60 ms, holding the GIL) is parsed once, not once per profile switch."""
-    global _LOADER
-    with _LOADER_LOCK:
-        if _LOADER is None:
-            _LOADER = create_loader()
-        return _LOADER
 
 
 def warm_up() -> None:
     """Parse the models ChangeWatch uses, ahead of need (the GUI runs this on a worker at start,
     so no later step holds the GIL for long while a progress bar should move)."""
-    from aws.regions import known_regions
-
     known_regions()
     session = botocore.session.Session()
     session.register_component("data_loader", shared_loader())

@@ -11,7 +11,7 @@ from pathlib import Path
 import tomli_w
 
 from aws.catalog import Catalog, load_catalog, resolve_watch
-from aws.errors import SettingsError
+from aws.errors import ErrorKind, SettingsError
 from aws.regions import is_known_region
 
 LANGUAGES = ("ja", "en")
@@ -52,7 +52,8 @@ def validate(settings: Settings, catalog: Catalog | None = None) -> Settings:
     if not is_valid_email(settings.email):
         raise SettingsError(f"“{settings.email}” is not a valid email address")
     if not settings.regions:
-        raise SettingsError("no regions are chosen; list at least one in `regions`", "no_region")
+        raise SettingsError("no regions are chosen; list at least one in `regions`",
+                            ErrorKind.NO_REGION)
     unknown = [r for r in settings.regions if not is_known_region(r)]
     if unknown:
         raise SettingsError(f"unknown region {', '.join(unknown)}")
@@ -63,7 +64,7 @@ def validate(settings: Settings, catalog: Catalog | None = None) -> Settings:
     if not _DEPLOYMENT.match(settings.deployment):
         raise SettingsError("deployment must be 1-32 lowercase letters, digits or dashes")
     if not settings.watch:
-        raise SettingsError("nothing is selected to watch", "nothing_selected")
+        raise SettingsError("nothing is selected to watch", ErrorKind.NOTHING_SELECTED)
     resolve_watch(catalog, settings.watch)  # raises on unknown ids
     if settings.kms_key and settings.kms_key.rstrip("/").endswith("alias/aws/sns"):
         # https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-troubleshooting.html

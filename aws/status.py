@@ -1,4 +1,4 @@
-"""What a deployment looks like in AWS now, and the small verbs the dashboard offers on it."""
+"""What a deployment looks like in AWS now: per region, its drift, trail and 24 h deliveries."""
 
 from __future__ import annotations
 
@@ -6,42 +6,67 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from urllib.parse import parse_qs, urlsplit
+from enum import StrEnum
 
-from aws.apply import ProgressEvent, Result, execute
-from aws.catalog import Catalog, load_catalog, resolve_watch
-from aws.desired import PLACEHOLDER_IDENTITY, desired_state, preview
-from aws.errors import ChangeWatchError, SettingsError
-from aws.events import WatchedRule
+from aws.errors import ChangeWatchError
+from aws.fanout import per_region
+from aws.instructions import (
+    Change,
+    CreateTopic,
+    DeleteRule,
+    DeleteTopic,
+    Differs,
+    Instruction,
+    PutRule,
+    PutTarget,
+    Subscribe,
+    Unsubscribe,
+    UpdateTopic,
+)
 from aws.inventory import RegionInventory
-from aws.plan import Plan, RegionPlan, make_plan
-from aws.regions import GLOBAL_REGION
-from aws.session import AwsAccess, call, paginate
-from aws.settings import Settings
+from aws.plan import Plan, RegionPlan
+from aws.session import AwsAccess, paginate
 from aws.trail_setup import TrailCoverage, coverage
 
-# Drift kinds, phrased by the GUI. Each is one plan action on an existing deployment.
-_DRIFT = {
-    ("create_topic", "create"): "topic_missing",
-    ("update_topic", "update"): "topic_changed",
-    ("subscribe", "create"): "subscription_missing",
-    ("unsubscribe", "delete"): "extra_subscription",
-    ("put_rule", "create"): "rule_missing",
-    ("put_rule", "update"): "rule_changed",
-    ("put_target", "create"): "target_missing",
-    ("put_target", "update"): "target_changed",
-    ("delete_rule", "delete"): "extra_rule",
-    ("delete_topic", "delete"): "extra_topic",
-}
 _METRICS = ("Invocations", "FailedInvocations")
+
+
+class DriftKind(StrEnum):
+    """How AWS differs from the settings; each is one step of a repair."""
+
+    NOT_DEPLOYED = "not_deployed"
+    TOPIC_MISSING = "topic_missing"
+    TOPIC_CHANGED = "topic_changed"
+    SUBSCRIPTION_MISSING = "subscription_missing"
+    EXTRA_SUBSCRIPTION = "extra_subscription"
+    RULE_MISSING = "rule_missing"
+    RULE_CHANGED = "rule_changed"
+    TARGET_MISSING = "target_missing"
+    TARGET_CHANGED = "target_changed"
+    EXTRA_RULE = "extra_rule"
+    EXTRA_TOPIC = "extra_topic"
+
+
+_DRIFT: dict[tuple[type, Change], DriftKind] = {
+    (CreateTopic, Change.CREATE): DriftKind.TOPIC_MISSING,
+    (UpdateTopic, Change.UPDATE): DriftKind.TOPIC_CHANGED,
+    (Subscribe, Change.CREATE): DriftKind.SUBSCRIPTION_MISSING,
+    (Unsubscribe, Change.DELETE): DriftKind.EXTRA_SUBSCRIPTION,
+    (PutRule, Change.CREATE): DriftKind.RULE_MISSING,
+    (PutRule, Change.UPDATE): DriftKind.RULE_CHANGED,
+    (PutTarget, Change.CREATE): DriftKind.TARGET_MISSING,
+    (PutTarget, Change.UPDATE): DriftKind.TARGET_CHANGED,
+    (DeleteRule, Change.DELETE): DriftKind.EXTRA_RULE,
+    (DeleteTopic, Change.DELETE): DriftKind.EXTRA_TOPIC,
+}
 
 
 @dataclass(frozen=True)
 class Drift:
     region: str
-    kind: str  # a value of _DRIFT, or "not_deployed" when the region has nothing yet
+    kind: DriftKind
     name: str
-    reason: str = ""
+    differs: tuple[Differs, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,18 +127,20 @@ class DeploymentStatus:
         return next((r for r in self.regions if r.region == name), None)
 
 
+def _drift(region: str, step: Instruction) -> Drift:
+    return Drift(region, _DRIFT[(type(step), step.change)], step.subject,
+                 getattr(step, "differs", ()))
+
+
 def drift_of(plan: RegionPlan) -> tuple[Drift, ...]:
-    """The plan's actions as drift; a region with nothing deployed is one 'not_deployed'."""
+    """The plan's steps as drift; a region with nothing deployed is one NOT_DEPLOYED."""
     if plan.inventory.empty:
-        return (Drift(plan.region, "not_deployed", plan.region),) if plan.actions else ()
-    missing_rules = {a.name for a in plan.actions if a.kind == "put_rule" and a.change == "create"}
-    found: list[Drift] = []
-    for action in plan.actions:
-        if action.kind == "put_target" and action.name in missing_rules:
-            continue  # the missing rule says it already
-        kind = _DRIFT.get((action.kind, action.change), action.kind)
-        found.append(Drift(plan.region, kind, action.name, action.reason))
-    return tuple(found)
+        return (Drift(plan.region, DriftKind.NOT_DEPLOYED, plan.region),) \
+            if plan.instructions else ()
+    missing_rules = {s.subject for s in plan.instructions
+                     if isinstance(s, PutRule) and s.change == Change.CREATE}
+    return tuple(_drift(plan.region, s) for s in plan.instructions
+                 if not (isinstance(s, PutTarget) and s.subject in missing_rules))
 
 
 def region_status(plan: RegionPlan, trail: TrailCoverage | None = None,
@@ -130,47 +157,29 @@ def region_status(plan: RegionPlan, trail: TrailCoverage | None = None,
                         trail, plan.error)
 
 
-def read_status(access: AwsAccess, settings: Settings, deployed_regions: Iterable[str],
-                cancelled: Callable[[], bool] | None = None, *,
-                catalog: Catalog | None = None) -> DeploymentStatus:
-    """Read the deployment from AWS (by tag), its drift, trail coverage and 24 h deliveries."""
-    also = tuple(dict.fromkeys((*deployed_regions, GLOBAL_REGION)))
-    plan = make_plan(access, settings, catalog=catalog, also_regions=also, cancelled=cancelled)
+def status_of(access: AwsAccess, plan: Plan,
+              cancelled: Callable[[], bool] | None = None) -> DeploymentStatus:
+    """The plan's regions with their trail coverage and 24 h deliveries, read in parallel."""
     regions = [r for r in plan.regions if r.desired or not r.inventory.empty or r.error]
     names = [r.region for r in regions]
-    with ThreadPoolExecutor(max_workers=max(1, len(names)), thread_name_prefix="status") as pool:
-        trail_f = pool.submit(_safe_coverage, access, names, cancelled)
-        metric_fs = {r.region: pool.submit(_safe_metrics, access, r.region,
-                                           [x.name for x in r.inventory.rules])
-                     for r in regions if r.inventory.rules}
-        trails = trail_f.result()
-        metrics = {region: f.result() for region, f in metric_fs.items()}
+    ruled = {r.region: [x.name for x in r.inventory.rules] for r in regions if r.inventory.rules}
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="coverage") as pool:
+        trails_f = pool.submit(_coverage, access, names, cancelled)
+        metrics = per_region(ruled, lambda region: rule_metrics(access, region, ruled[region]),
+                             name="metrics")
+        trails = trails_f.result()
     return DeploymentStatus(plan.deployment, plan.account, tuple(
-        region_status(r, trails.get(r.region), metrics.get(r.region)) for r in regions))
+        region_status(r, trails.get(r.region),
+                      metrics[r.region].value if r.region in metrics else None)
+        for r in regions))
 
 
-def _safe_coverage(access: AwsAccess, regions: list[str],
-                   cancelled: Callable[[], bool] | None) -> dict[str, TrailCoverage]:
+def _coverage(access: AwsAccess, regions: list[str],
+              cancelled: Callable[[], bool] | None) -> dict[str, TrailCoverage]:
     try:
         return coverage(access, regions, cancelled)
     except ChangeWatchError:
         return {}  # coverage is advice; a refusal must not hide the deployment's status
-
-
-def _safe_metrics(access: AwsAccess, region: str, names: list[str]) -> dict[str, RuleMetrics]:
-    try:
-        return rule_metrics(access, region, names)
-    except ChangeWatchError:
-        return {}
-
-
-def repair(access: AwsAccess, settings: Settings, deployed_regions: Iterable[str],
-           on_progress: Callable[[ProgressEvent], None] | None = None,
-           cancelled: Callable[[], bool] | None = None) -> Result:
-    """Re-apply the settings on a fresh plan: the same as `apply`, so safe to repeat."""
-    plan: Plan = make_plan(access, settings, also_regions=tuple(deployed_regions),
-                           cancelled=cancelled)
-    return execute(access, plan, on_progress, cancelled)
 
 
 def rule_metrics(access: AwsAccess, region: str,
@@ -199,82 +208,4 @@ def rule_metrics(access: AwsAccess, region: str,
         sums[result["Id"]] = sums.get(result["Id"], 0) + int(sum(result.get("Values", [])))
     return {name: RuleMetrics(*(sums.get(f"m{i}_{j}", 0) for j in range(len(_METRICS))))
             for i, name in enumerate(names)}
-
-
-def send_test_notification(access: AwsAccess, settings: Settings, region: str, *,
-                           catalog: Catalog | None = None) -> str:
-    """Publish a rendered sample event to the region's topic; returns the message id."""
-    catalog = catalog or load_catalog()
-    identity = access.identity(region)
-    want = desired_state(settings, catalog, identity).get(region)
-    if want is None:
-        raise SettingsError(f"ChangeWatch watches nothing in {region}")
-    _, body = preview(want.rules[0])
-    intro = {"en": "This is a test from ChangeWatch. The event below is a sample, not a real "
-                   "change in your account.",
-             "ja": "これは ChangeWatch のテスト通知です。以下は見本のイベントで、"
-                   "アカウントで実際に起きた変更ではありません。"}[_lang(settings)]
-    subject = {"en": "ChangeWatch test notification",
-               "ja": "ChangeWatch テスト通知"}[_lang(settings)]
-    reply = call(access.client("sns", region), "publish", region, TopicArn=want.topic_arn,
-                 Subject=subject, Message=f"{intro}\n\n{body}")
-    return reply["MessageId"]
-
-
-def _lang(settings: Settings) -> str:
-    return "ja" if settings.language == "ja" else "en"
-
-
-def resend_confirmation(access: AwsAccess, topic_arn: str, email: str) -> str:
-    """Subscribe the address again: AWS sends a new confirmation email."""
-    region = _region_of(topic_arn)
-    reply = call(access.client("sns", region), "subscribe", region, TopicArn=topic_arn,
-                 Protocol="email", Endpoint=email, ReturnSubscriptionArn=True)
-    return reply.get("SubscriptionArn", "")
-
-
-def parse_confirmation(link_or_token: str) -> tuple[str | None, str]:
-    """(TopicArn or None, Token) from a pasted confirmation link, or a bare token."""
-    text = link_or_token.strip()
-    if "://" not in text and "Token=" not in text:
-        if not text or any(c.isspace() for c in text):
-            raise SettingsError("this is not a confirmation link or token", "bad_link")
-        return None, text
-    query = parse_qs(urlsplit(text).query or text.split("?", 1)[-1])
-    tokens = query.get("Token")
-    if not tokens or not tokens[0]:
-        raise SettingsError("the link has no Token; copy the whole link from the email",
-                            "bad_link")
-    arns = query.get("TopicArn")
-    return (arns[0] if arns else None), tokens[0]
-
-
-def confirm_subscription(access: AwsAccess, topic_arn: str, link_or_token: str) -> str:
-    """Confirm with AuthenticateOnUnsubscribe, so a forwarded email cannot unsubscribe the team.
-
-    https://docs.aws.amazon.com/sns/latest/api/API_ConfirmSubscription.html
-    """
-    link_arn, token = parse_confirmation(link_or_token)
-    if link_arn and link_arn != topic_arn:
-        raise SettingsError(f"the link is for {link_arn}, not {topic_arn}", "bad_link")
-    region = _region_of(topic_arn)
-    reply = call(access.client("sns", region), "confirm_subscription", region,
-                 TopicArn=topic_arn, Token=token, AuthenticateOnUnsubscribe="true")
-    return reply.get("SubscriptionArn", "")
-
-
-def _region_of(arn: str) -> str:
-    parts = arn.split(":")
-    if len(parts) < 6 or not parts[3]:
-        raise SettingsError(f"not a topic ARN: {arn}")
-    return parts[3]
-
-
-def watched_rules(settings: Settings, catalog: Catalog | None = None) -> list[WatchedRule]:
-    """The rules the settings deploy, for the recent-events reader (no AWS call)."""
-    catalog = catalog or load_catalog()
-    resolve_watch(catalog, settings.watch)
-    want = desired_state(settings, catalog, PLACEHOLDER_IDENTITY)
-    return [WatchedRule(region, r.name, r.group_id, r.pattern_dict, r.state)
-            for region, d in want.items() for r in d.rules]
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
-from aws.errors import AwsError, ChangeWatchError, translate
+from aws.errors import AwsError, Cancelled, ChangeWatchError, ErrorKind, is_cancelled
+from aws.fanout import per_region
 from aws.session import AwsAccess, call
 
 TRAIL_NAME = "changewatch-trail"
@@ -66,7 +66,7 @@ def region_coverage(access: AwsAccess, region: str,
         try:
             status = call(client, "get_trail_status", region, cancelled, Name=trail["TrailARN"])
         except ChangeWatchError as exc:
-            if exc.kind == "cancelled":
+            if is_cancelled(exc):
                 raise
             first_error = first_error or exc  # e.g. an organization trail we may not read
             continue
@@ -86,7 +86,7 @@ def _logs_management_events(client, region: str, trail: dict,
         reply = call(client, "get_event_selectors", region, cancelled,
                      TrailName=trail["TrailARN"])
     except ChangeWatchError as exc:
-        if exc.kind == "cancelled":
+        if is_cancelled(exc):
             raise
         return True  # cannot tell (e.g. an organization trail): do not cry wolf
     basic = reply.get("EventSelectors")
@@ -100,29 +100,17 @@ def _logs_management_events(client, region: str, trail: dict,
 
 
 def coverage(access: AwsAccess, regions: Iterable[str],
-                   cancelled: Callable[[], bool] | None = None) -> dict[str, TrailCoverage]:
+             cancelled: Callable[[], bool] | None = None) -> dict[str, TrailCoverage]:
     """Region → whether a logging CloudTrail trail covers it. Regions are asked in parallel.
 
     EventBridge receives "AWS API Call via CloudTrail" events only where a trail is logging:
     https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event.html"""
-    regions = tuple(dict.fromkeys(regions))
-    if not regions:
-        return {}
-    result: dict[str, TrailCoverage] = {}
-    with ThreadPoolExecutor(max_workers=min(8, len(regions)),
-                            thread_name_prefix="trails") as pool:
-        futures = {pool.submit(region_coverage, access, r, cancelled): r for r in regions}
-        for future in as_completed(futures):
-            region = futures[future]
-            try:
-                result[region] = future.result()
-            except ChangeWatchError as exc:
-                if exc.kind == "cancelled":
-                    raise
-                result[region] = TrailCoverage(False, error=exc)
-            except Exception as exc:  # noqa: BLE001 - one region's failure never hides others
-                result[region] = TrailCoverage(False, error=translate(exc, region=region))
-    return {r: result[r] for r in regions}
+    outcomes = per_region(regions, lambda r: region_coverage(access, r, cancelled),
+                          max_workers=8, name="trails")
+    if any(is_cancelled(o.error) for o in outcomes.values()):
+        raise Cancelled()
+    return {r: o.value if o.value is not None else TrailCoverage(False, error=o.error)
+            for r, o in outcomes.items()}
 
 
 def plan_trail(access: AwsAccess, deployment: str, home_region: str,
@@ -179,7 +167,8 @@ def _create_bucket(s3, plan: TrailPlan, cancelled: Callable[[], bool] | None) ->
             raise
         tags = []
     if tags and not any(t["Key"] == TRAIL_TAG for t in tags):
-        raise AwsError(kind="conflict", region=region, detail=f"S3 bucket {plan.bucket_name}")
+        raise AwsError(kind=ErrorKind.CONFLICT, region=region,
+                       detail=f"S3 bucket {plan.bucket_name}")
 
 
 def create_trail(access: AwsAccess, plan: TrailPlan,
@@ -213,7 +202,8 @@ def create_trail(access: AwsAccess, plan: TrailPlan,
         found = call(trail, "list_tags", region, cancelled, ResourceIdList=[arn])
         trail_tags = next(iter(found.get("ResourceTagList", [])), {}).get("TagsList", [])
         if not any(t["Key"] == TRAIL_TAG for t in trail_tags):
-            raise AwsError(kind="conflict", region=region, detail=f"CloudTrail trail {arn}")
+            raise AwsError(kind=ErrorKind.CONFLICT, region=region,
+                           detail=f"CloudTrail trail {arn}")
     else:
         arn = call(trail, "create_trail", region, cancelled, Name=plan.trail_name,
                    S3BucketName=plan.bucket_name, IsMultiRegionTrail=True,

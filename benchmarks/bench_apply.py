@@ -6,10 +6,10 @@ import os
 import threading
 import time
 
-from aws.apply import execute
-from aws.plan import make_plan
+from aws.catalog import load_catalog
+from aws.execute import execute
+from aws.plan import make_plan, removal_plan
 from aws.regions import known_regions
-from aws.remove import remove
 from aws.session import AwsAccess
 from aws.settings import Settings
 from benchmarks.env import local_aws
@@ -19,6 +19,11 @@ LATENCY = 0.1  # seconds added to every request: a far region
 CRITICAL_PATH = 3
 REMOVE_PATH = 4  # list (∥ STS) → tags ∥ details → remove targets → delete rule (∥ topic)
 WATCH = ("security-groups", "aws-config", "cloudtrail-changes")
+
+
+def remove(access, deployment, regions):
+    """Delete what the deployment made there (the removal a user runs)."""
+    return execute(access, removal_plan(access, deployment, regions))
 
 
 def _regions(n: int) -> tuple[str, ...]:
@@ -61,7 +66,7 @@ def _warm_up() -> None:
     settings = Settings(regions=("eu-south-1",), email="ops@example.com", watch=WATCH,
                         deployment="warmup")
     access = AwsAccess()
-    assert execute(access, make_plan(access, settings)).ok
+    assert execute(access, make_plan(access, settings, load_catalog())).ok
     assert remove(access, "warmup", (*settings.regions, "us-east-1")).ok
 
 
@@ -74,7 +79,7 @@ def _timed(n: int) -> dict[str, float]:
         rtt = _round_trip()
         access = calls.watch(AwsAccess())
         start, cpu, server_cpu = time.perf_counter(), time.process_time(), server.cpu()
-        result = execute(access, make_plan(access, settings))
+        result = execute(access, make_plan(access, settings, load_catalog()))
         applied, apply_cpu = time.perf_counter() - start, time.process_time() - cpu
         apply_server_cpu = server.cpu() - server_cpu
         assert result.ok, result

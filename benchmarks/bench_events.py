@@ -12,10 +12,9 @@ import boto3
 from botocore.config import Config
 
 from aws.catalog import load_catalog
-from aws.events import EventReader
+from aws.events import EventReader, watched_rules
 from aws.ratelimit import TokenBucket
 from aws.settings import Settings
-from aws.status import watched_rules
 from sandbox.history import seed_history
 from sandbox.lookup_emulator import LookupEventsEmulator
 
@@ -73,7 +72,8 @@ def run() -> list[str]:
     url = emulator.start()
     emulator.load(seed_history(REGIONS))
     os.environ.setdefault("AWS_EC2_METADATA_DISABLED", "true")
-    rules = watched_rules(Settings(regions=REGIONS, email="a@example.com", watch=WATCH))
+    rules = watched_rules(Settings(regions=REGIONS, email="a@example.com", watch=WATCH),
+                          load_catalog())
     try:
         _client(url)("us-east-1")  # load botocore's model once, as the running app has
         first: list[float] = []

@@ -15,16 +15,16 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from aws import resources
 from aws.keys import KeyStore
 from aws.localstate import LOG_NAME, LocalState
 from aws.session import warm_up
-from gui.context import AppContext
+from gui.context import AppContext, Credentials
 from gui.workers import Worker
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "ChangeWatch"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def choose_language(args: argparse.Namespace, local: LocalState) -> str:
@@ -50,7 +50,8 @@ class Translations:
         QLocale.setDefault(QLocale(QLocale.Language.Japanese if lang == "ja"
                                    else QLocale.Language.English))
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name, directory in (("qtbase", qt_dir), ("changewatch", str(RESOURCES / "i18n"))):
+        ours = str(resources.path("i18n", "changewatch_ja.qm").parent)
+        for name, directory in (("qtbase", qt_dir), ("changewatch", ours)):
             translator = QTranslator(self._app)
             if lang != "en" and translator.load(f"{name}_{lang}", directory):
                 self._app.installTranslator(translator)
@@ -97,29 +98,20 @@ def setup_logging(local: LocalState) -> Path:
     return path
 
 
-def _start_sandbox():
-    """Start the sandbox before anything reads AWS or our own files; None if not installed."""
-    try:
-        from sandbox.demo import start_sandbox
-    except ImportError:
-        log.exception("the demo sandbox is not installed")
-        return None
-    return start_sandbox()
-
-
-def _restore_keys(context: AppContext, settings) -> bool:
+def _restore_credentials(context: AppContext) -> bool:
     """A setup made with typed keys uses them again, from the keyring. False when they are
     gone (no keyring, or this run only): the wizard asks again rather than silently using
     whatever the default credential chain finds, which may be another account."""
+    settings = context.settings
     if settings is None:
         return True
     if not settings.profile and context.local.get("credentials") == "keys":
         keys = KeyStore().load()
         if keys is None:
             return False
-        context.use_profile(None, keys)
+        context.use_credentials(Credentials(None, keys))
         return True
-    context.use_profile(settings.profile)
+    context.use_credentials(Credentials(settings.profile))
     return True
 
 
@@ -134,7 +126,7 @@ def open_dashboard(context: AppContext) -> QWidget | None:
     if context.sandbox is not None:
         from gui import demo
 
-        settings = context.local.load_settings()
+        settings = context.settings
         regions = settings.regions if settings else context.sandbox.regions
         demo.install(window, context, context.sandbox, context.sandbox.simulations,
                      tuple(dict.fromkeys(regions)))
@@ -158,53 +150,44 @@ def open_wizard(context: AppContext, windows: list[QWidget]) -> QWidget:
     return wizard
 
 
-def start(args: argparse.Namespace, app: QApplication) -> tuple[AppContext, list[QWidget]]:
+def start(args: argparse.Namespace, app: QApplication,
+          sandbox=None) -> tuple[AppContext, list[QWidget]]:
     """Everything before the event loop: language, logging, crash dialog, the first window."""
-    sandbox = _start_sandbox() if getattr(args, "demo", False) else None
-    if getattr(args, "demo", False) and sandbox is None:
-        raise SystemExit(QApplication.translate(
-            "run_gui", "The demo sandbox is not installed. Install the extra with "
-            "`pip install changewatch[sandbox]` and try again."))
     local = LocalState.default()  # in demo mode, the sandbox's own CHANGEWATCH_HOME
     sys.excepthook = CrashHandler(setup_logging(local))
     context = AppContext(local=local, lang=choose_language(args, local))
+    context.messages.lang = context.lang
     if sandbox is not None:
         context.sandbox, context.demo = sandbox, True
-        context.use_profile(sandbox.profile)
+        context.use_credentials(Credentials(sandbox.profile))
     translations = Translations(app)
     translations.use(context.lang)
     app.setProperty("changewatch_lang", context.lang)
     context.translations = translations  # kept alive with the context
 
     def on_language_changed(lang: str) -> None:
-        context.lang = lang
+        context.lang = context.messages.lang = lang
         local.set("language", lang)
         translations.use(lang)  # every widget gets LanguageChange and retranslates
 
     context.signals.language_changed.connect(on_language_changed)
-    settings = context.local.load_settings()
-    credentials = sandbox is not None or _restore_keys(context, settings)
+    credentials = sandbox is not None or _restore_credentials(context)
     windows: list[QWidget] = []
-    window = open_dashboard(context) if settings is not None and credentials else None
+    window = open_dashboard(context) if context.settings is not None and credentials else None
     windows.append(window if window is not None else open_wizard(context, windows))
     windows[0].show()
-    context.pool.start(Worker(warm_up, pass_control=False))  # models parsed while the user reads
+    context.pool.start(Worker(warm_up))  # models parsed while the user reads
     return context, windows
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: argparse.Namespace, sandbox=None) -> int:
     """Show the first window and run the event loop; returns the exit code."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    icon = RESOURCES / "icon.png"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-    try:
-        context, _windows = start(args, app)
-    except SystemExit as stop:
-        QMessageBox.critical(None, APP_NAME, str(stop))
-        return 1
+    if resources.exists("icon.png"):
+        app.setWindowIcon(QIcon(str(resources.path("icon.png"))))
+    context, _windows = start(args, app, sandbox)
     if os.environ.get("CHANGEWATCH_EXIT_WHEN_SHOWN"):  # the cold-start benchmark
         QTimer.singleShot(0, lambda: (print(time.time(), flush=True), app.quit()))
     try:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from aws.messages import describe
 from gui.context import AppContext
-from gui.workers import Worker
+from gui.workers import Task
 
 BANNER_STYLE = "background:#fff3c4; color:#5c4400; padding:6px; border-bottom:1px solid #e0c060;"
 
@@ -80,6 +80,10 @@ class DemoPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.inbox_label)
         layout.addWidget(split, 1)
+        self._task = Task(context.pool, self)
+        self._task.succeeded.connect(self._on_worker_succeeded)
+        self._task.failed.connect(self._on_worker_failed)
+        self._task.busy_changed.connect(self._on_task_busy_changed)
         self.simulate_button.clicked.connect(self._on_simulate_clicked)
         self.inbox.currentItemChanged.connect(self._on_inbox_current_changed)
         self.mail_received.connect(self._on_mail_received)
@@ -112,11 +116,11 @@ class DemoPanel(QWidget):
         simulation_id, region = self.change.currentData(), self.region.currentText()
         self.simulate_button.setEnabled(False)
         self.status.setText(self.tr("Making the change in the sandbox…"))
-        worker = Worker(self._sandbox.simulate, simulation_id, region, pass_control=False)
-        worker.signals.succeeded.connect(self._on_worker_succeeded)
-        worker.signals.failed.connect(self._on_worker_failed)
-        worker.signals.finished.connect(lambda: self.simulate_button.setEnabled(True))
-        self._context.pool.start(worker)
+        self._task.start(self._sandbox.simulate, simulation_id, region)
+
+    @Slot(bool)
+    def _on_task_busy_changed(self, busy: bool) -> None:
+        self.simulate_button.setEnabled(not busy)
 
     @Slot(object)
     def _on_worker_succeeded(self, mails: list) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QLocale, Slot
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -10,6 +10,11 @@ from gui.context import AppContext
 
 # Each language is named in itself, so whoever reads the menu finds theirs.
 LANGUAGES = (("ja", "日本語"), ("en", "English"))
+
+
+def current_lang() -> str:
+    """The UI language now ("ja" | "en"), as set for the whole app (QLocale's default)."""
+    return "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
 
 
 def other_language(lang: str) -> tuple[str, str]:

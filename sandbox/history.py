@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from aws.catalog import RESOURCES, load_catalog
+from aws.catalog import load_catalog, samples
 
 _NOISE = (  # what a real account is mostly made of: reads the rules never see
     ("ec2.amazonaws.com", "DescribeInstances", True),
@@ -25,9 +24,7 @@ def _group_samples() -> list[list[dict]]:
     """Each group's samples in the order of their story (authorize before modify…)."""
     groups = []
     for group in load_catalog().groups:
-        path = RESOURCES / "samples" / f"{group.id}.json"
-        records = json.loads(path.read_text(encoding="utf-8"))
-        groups.append(sorted(records, key=lambda r: r["eventTime"]))
+        groups.append(sorted(samples(group.id), key=lambda r: r["eventTime"]))
     return groups
 
 

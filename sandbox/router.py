@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 
 import boto3
 
-from aws.inventory import NAME_PREFIX
 from aws.match import delivers, to_eventbridge
+from aws.names import NAME_PREFIX
 from aws.notification import Transformer, render
 
 # EventBridge sends SNS no subject; email readers see SNS's default.

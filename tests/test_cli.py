@@ -112,12 +112,12 @@ def test_a_region_dropped_from_the_file_is_cleaned_up_by_the_next_apply(moto, tm
 
 
 def test_an_unexpected_error_is_one_line_and_a_log_entry(moto, tmp_path, capsys, monkeypatch):
-    import headless
+    from aws.deployment import DeploymentService
 
     def broken(*_args, **_kwargs):
         raise ValueError("something inside broke")
 
-    monkeypatch.setattr(headless, "make_plan", broken)
+    monkeypatch.setattr(DeploymentService, "plan", broken)
     assert main.main(["plan", "--config", _write(tmp_path), "--lang", "en"]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "Traceback" not in err

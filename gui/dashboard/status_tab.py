@@ -19,27 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aws.messages import describe
-from aws.status import (
-    DeploymentStatus,
-    RegionStatus,
-    read_status,
-    repair,
-    send_test_notification,
-)
+from aws.deployment import Applied
+from aws.status import DeploymentStatus, RegionStatus
 from gui.context import AppContext
-from gui.dashboard import actions
 from gui.dashboard.remove_flow import RemoveFlow
 from gui.dashboard.status_model import RegionStatusModel
 from gui.dashboard.subscription import SubscriptionFlow
 from gui.dashboard.trail_flow import TrailFlow
-from gui.workers import Worker, WorkerPool
+from gui.messages import MessageBar
+from gui.workers import Task, WorkerPool
 
 _WIDTHS = (120, 150, 300, 110, 130, 220)
-
-
-def _read(access_fn, settings, regions, on_progress, cancelled) -> DeploymentStatus:
-    return read_status(access_fn(), settings, regions, cancelled)
 
 
 class StatusTab(QWidget):
@@ -50,17 +40,23 @@ class StatusTab(QWidget):
         self._context = context
         self.pool = WorkerPool(self)
         self.status: DeploymentStatus | None = None
-        self._reading = self._again = False
-        self._message = ""
+        self._again = False
         self.ask_link: Callable[[], str | None] = self._ask_link
         self._subscribed: dict = {}
         self.model = RegionStatusModel(self._since, self)
+        self._read_task, self._repair_task, self._test_task = (
+            Task(self.pool, self), Task(self.pool, self), Task(self.pool, self))
+        self._read_task.succeeded.connect(self._on_read_succeeded)
+        self._read_task.failed.connect(self._on_read_failed)
+        self._repair_task.succeeded.connect(self._on_repair_succeeded)
+        self._repair_task.failed.connect(context.messages.error)
+        self._repair_task.busy_changed.connect(self._on_task_busy_changed)
+        self._test_task.succeeded.connect(self._on_test_succeeded)
+        self._test_task.failed.connect(context.messages.error)
         self.remove_flow = RemoveFlow(context, self.pool, self)
-        self.remove_flow.inform = self.show_message
         self.trail_flow = TrailFlow(context, self.pool, self)
-        self.trail_flow.finished.connect(self._on_trail_flow_finished)
+        self.trail_flow.finished.connect(self.refresh)
         self.subscription = SubscriptionFlow(context, self.pool, self)
-        self.subscription.message.connect(self.show_message)
         self.subscription.changed.connect(self.refresh)
         self._build()
         self.retranslate_ui()
@@ -87,8 +83,7 @@ class StatusTab(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.detail = QTextBrowser(self)
-        self.message_label = QLabel(self)
-        self.message_label.setWordWrap(True)
+        self.message_label = MessageBar(self._context.messages, self)
         top = QHBoxLayout()
         for button in (self.refresh_button, self.repair_button, self.test_button):
             top.addWidget(button)
@@ -135,14 +130,11 @@ class StatusTab(QWidget):
 
     @property
     def reading(self) -> bool:
-        return self._reading
+        return self._read_task.busy
 
     def _since(self, region: str):
         """When the confirmation email went out; read once per status, not per paint."""
         return self._subscribed.get(region)
-
-    def _deployed(self, settings) -> tuple[str, ...]:
-        return self._context.local.deployed_regions(settings.deployment)
 
     def selected(self) -> RegionStatus | None:
         index = self.table.currentIndex()
@@ -156,8 +148,7 @@ class StatusTab(QWidget):
                     | QItemSelectionModel.SelectionFlag.Rows)
 
     def show_message(self, text: str) -> None:
-        self._message = text
-        self.message_label.setText(text)
+        self._context.messages.info(text)
 
     def show_status(self, status: DeploymentStatus) -> None:
         keep = self.selected().region if self.selected() else None
@@ -172,7 +163,7 @@ class StatusTab(QWidget):
         self._update()
 
     def _update(self) -> None:
-        settings = self._context.local.load_settings()
+        settings = self._context.settings
         status, words = self.status, self.model.words
         if settings is None:
             self.title_label.setText(self.tr("No ChangeWatch settings yet. Use Change setup… "
@@ -181,10 +172,11 @@ class StatusTab(QWidget):
             self.title_label.setText(self.tr("<b>Deployment %1</b> — notifications to %2")
                                      .replace("%1", escape(settings.deployment))
                                      .replace("%2", escape(settings.email)))
-        self.state_label.setText(words.summary(status, self._reading))
+        self.state_label.setText(words.summary(status, self.reading))
         region = self.selected()
-        has_status = status is not None and not self._reading
-        self.repair_button.setEnabled(has_status and bool(status.drift or not status.deployed))
+        has_status = status is not None and not self.reading
+        self.repair_button.setEnabled(has_status and not self._repair_task.busy
+                                      and bool(status.drift or not status.deployed))
         self.test_button.setEnabled(bool(region and region.topic_arn))
         self.resend_button.setEnabled(bool(region and region.topic_arn and settings))
         self.link_button.setEnabled(bool(region and region.topic_arn))
@@ -194,78 +186,65 @@ class StatusTab(QWidget):
 
     # -- actions -------------------------------------------------------------------------
 
-    def _start(self, worker: Worker, done: Callable[[object], None]) -> None:
-        worker.signals.succeeded.connect(done)
-        worker.signals.failed.connect(self._on_worker_failed)
-        self.pool.start(worker)
-
     @Slot()
     def refresh(self) -> None:
-        settings = self._context.local.load_settings()
-        if self._reading:
+        settings = self._context.settings
+        if self.reading:
             self._again = True  # read again when this one ends: it may predate a change
             return
         if settings is None:
             self._update()
             return
-        self._reading, self._again = True, False
+        self._again = False
+        self._read_task.start(self._context.service().status, settings)
         self._update()
-        worker = Worker(_read, self._context.access, settings, self._deployed(settings))
-        # Not `finished`: a previous read's late `finished` must not end this read.
-        worker.signals.succeeded.connect(self._on_read_succeeded)
-        worker.signals.failed.connect(self._on_read_failed)
-        self.pool.start(worker)
 
     @Slot(object)
     def _on_read_succeeded(self, status: DeploymentStatus) -> None:
-        self._reading = False
         self.show_status(status)
         if self._again:
             self.refresh()
 
     @Slot(object)
     def _on_read_failed(self, error: object) -> None:
-        self._reading = False
         self._update()
-        self._on_worker_failed(error)
+        self._context.messages.error(error)
         if self._again:
             self.refresh()
 
-    @Slot(object)
-    def _on_worker_failed(self, error: object) -> None:
-        self.show_message(describe(error, self._context.lang))  # type: ignore[arg-type]
-
     @Slot()
     def repair(self) -> None:
-        settings = self._context.local.load_settings()
+        settings = self._context.settings
         if settings is None:
             return
-        self.repair_button.setEnabled(False)
         self.show_message(self.tr("Repairing…"))
-        worker = Worker(actions.run, repair, self._context.access, settings,
-                        self._deployed(settings))
-        self._start(worker, self._on_repair_succeeded)
+        self._repair_task.start(self._context.service().apply, settings)
+        self._update()
 
     @Slot(object)
-    def _on_repair_succeeded(self, result) -> None:
-        settings = self._context.local.load_settings()
-        actions.remember(self._context.local, settings, result)
-        self.show_message(self.model.words.repair_text(result, self._context.lang))
+    def _on_repair_succeeded(self, applied: Applied) -> None:
+        words, result = self.model.words, applied.result
+        if result.ok:
+            self._context.messages.success(lambda: words.repair_text(result, self._context.lang))
+        else:
+            self._context.messages.error(lambda: words.repair_text(result, self._context.lang))
         self._context.signals.deployment_changed.emit()
-        self.refresh()
 
     @Slot()
     def send_test(self) -> None:
-        settings, region = self._context.local.load_settings(), self.selected()
+        settings, region = self._context.settings, self.selected()
         if settings is None or region is None:
             return
-        worker = Worker(actions.run, send_test_notification, self._context.access, settings,
-                        region.region, pass_control=False)
-        self._start(worker, lambda message_id, r=region.region, e=settings.email:
-                    self.show_message(self.tr(
-                        "Test notification published to the topic in %1 (message %2). It "
-                        "reaches %3 once the subscription is confirmed.").replace("%1", r)
-                        .replace("%2", str(message_id)).replace("%3", e)))
+        self._test_target = (region.region, settings.email)
+        self._test_task.start(self._context.service().send_test, settings, region.region)
+
+    @Slot(object)
+    def _on_test_succeeded(self, message_id: object) -> None:
+        region, email = self._test_target
+        self._context.messages.success(lambda: self.tr(
+            "Test notification published to the topic in %1 (message %2). It reaches %3 once "
+            "the subscription is confirmed.").replace("%1", region)
+            .replace("%2", str(message_id)).replace("%3", email))
 
     @Slot()
     def resend(self) -> None:
@@ -288,17 +267,16 @@ class StatusTab(QWidget):
 
     @Slot()
     def create_trail(self) -> None:
-        settings = self._context.local.load_settings()
+        settings = self._context.settings
         region = self.selected()
         if settings is None or region is None:
             return
         home = settings.regions[0] if settings.regions else region.region
         self.trail_flow.start(home)
 
-    @Slot(bool, str)
-    def _on_trail_flow_finished(self, _ok: bool, text: str) -> None:
-        self.show_message(text)
-        self.refresh()
+    @Slot(bool)
+    def _on_task_busy_changed(self, _busy: bool) -> None:
+        self._update()
 
     @Slot(QModelIndex, QModelIndex)
     def _on_table_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:

@@ -5,59 +5,57 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 
 from aws.errors import SettingsError
-from aws.messages import describe
-from aws.status import confirm_subscription, parse_confirmation, resend_confirmation
+from aws.subscription import parse_confirmation
 from gui.context import AppContext
-from gui.dashboard.actions import run
-from gui.workers import Worker, WorkerPool
+from gui.workers import Task, WorkerPool
 
 
 class SubscriptionFlow(QObject):
-    """Says what happened through `message`; `changed` asks the status to be read again."""
+    """Says what happened through the app's messages; `changed` asks for a fresh status."""
 
-    message = Signal(str)
     changed = Signal()
 
     def __init__(self, context: AppContext, pool: WorkerPool, parent: QObject) -> None:
         super().__init__(parent)
-        self._context, self._pool = context, pool
-
-    def _start(self, worker: Worker, done) -> None:
-        worker.signals.succeeded.connect(done)
-        worker.signals.failed.connect(self._on_worker_failed)
-        self._pool.start(worker)
+        self._context = context
+        self._resend, self._confirm = Task(pool, self), Task(pool, self)
+        self._resend.succeeded.connect(self._on_resend_succeeded)
+        self._confirm.succeeded.connect(self._on_confirm_succeeded)
+        for task in (self._resend, self._confirm):
+            task.failed.connect(context.messages.error)
+        self._region = ""
 
     def resend(self, topic_arn: str, region: str) -> None:
-        settings = self._context.local.load_settings()
+        settings = self._context.settings
         if settings is None:
             return
-        worker = Worker(run, resend_confirmation, self._context.access, topic_arn,
-                        settings.email, pass_control=False)
-        self._start(worker, lambda _arn, r=region: self._on_resent(r))
+        self._region = region
+        self._resend.start(self._context.service().resend_confirmation, topic_arn,
+                           settings.email)
 
-    def _on_resent(self, region: str) -> None:
-        settings = self._context.local.load_settings()
-        self._context.local.remember_subscription(settings.deployment, region)
-        self.message.emit(self.tr("A new confirmation email is on its way to %1. The link "
-                                  "in it is valid for 48 hours.").replace("%1", settings.email))
+    @Slot(object)
+    def _on_resend_succeeded(self, _arn: object) -> None:
+        settings = self._context.settings
+        self._context.local.remember_subscription(settings.deployment, self._region)
+        email = settings.email
+        self._context.messages.success(lambda: self.tr(
+            "A new confirmation email is on its way to %1. The link in it is valid for "
+            "48 hours.").replace("%1", email))
         self.changed.emit()
 
     def confirm(self, topic_arn: str, link: str) -> None:
         try:
             parse_confirmation(link)
         except SettingsError:
-            self.message.emit(self.tr("That is not a confirmation link. Copy the whole "
-                                      "“Confirm subscription” link from the email."))
+            self._context.messages.error(lambda: self.tr(
+                "That is not a confirmation link. Copy the whole “Confirm subscription” link "
+                "from the email."))
             return
-        worker = Worker(run, confirm_subscription, self._context.access, topic_arn, link,
-                        pass_control=False)
-        self._start(worker, lambda _arn: self._on_confirmed())
-
-    def _on_confirmed(self) -> None:
-        self.message.emit(self.tr("Subscription confirmed. Only the topic owner can "
-                                  "unsubscribe it now, so a forwarded email cannot."))
-        self.changed.emit()
+        self._confirm.start(self._context.service().confirm_subscription, topic_arn, link)
 
     @Slot(object)
-    def _on_worker_failed(self, error: object) -> None:
-        self.message.emit(describe(error, self._context.lang))  # type: ignore[arg-type]
+    def _on_confirm_succeeded(self, _arn: object) -> None:
+        self._context.messages.success(lambda: self.tr(
+            "Subscription confirmed. Only the topic owner can unsubscribe it now, so a "
+            "forwarded email cannot."))
+        self.changed.emit()

@@ -7,50 +7,37 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QDialog, QWidget
 
-from aws.messages import describe
-from aws.trail_setup import TrailPlan, create_trail, plan_trail
+from aws.trail_setup import TrailPlan
 from gui.context import AppContext
 from gui.dashboard.dialogs import ConfirmDialog
-from gui.workers import Worker, WorkerPool
-
-
-def _plan(access_fn, deployment: str, region: str, on_progress, cancelled) -> TrailPlan:
-    return plan_trail(access_fn(), deployment, region)
-
-
-def _create(access_fn, plan: TrailPlan, on_progress, cancelled) -> str:
-    return create_trail(access_fn(), plan, on_progress, cancelled)
+from gui.workers import Task, WorkerPool
 
 
 class TrailFlow(QObject):
     """`confirm(plan) -> bool` is an attribute so tests (and screenshots) can answer it."""
 
-    finished = Signal(bool, str)  # ok, what to tell the user
+    finished = Signal(bool)  # ok; what happened is told through the app's messages
 
     def __init__(self, context: AppContext, pool: WorkerPool, parent: QWidget) -> None:
         super().__init__(parent)
-        self._context, self._pool, self._parent = context, pool, parent
+        self._context, self._parent = context, parent
         self.confirm: Callable[[TrailPlan], bool] = lambda plan: (
             self.dialog(plan).exec() == QDialog.DialogCode.Accepted)
-        self._workers: set[Worker] = set()
+        self._plan, self._create = Task(pool, self), Task(pool, self)
+        self._plan.succeeded.connect(self._on_plan_succeeded)
+        self._create.succeeded.connect(self._on_create_succeeded)
+        self._plan.failed.connect(self._on_task_failed)
+        self._create.failed.connect(self._on_task_failed)
 
     @property
     def busy(self) -> bool:
-        return bool(self._workers)
+        return self._plan.busy or self._create.busy
 
     def start(self, home_region: str) -> None:
-        settings = self._context.local.load_settings()
+        settings = self._context.settings
         if settings is None or self.busy:
             return
-        worker = Worker(_plan, self._context.access, settings.deployment, home_region)
-        worker.signals.succeeded.connect(self._on_plan_succeeded)
-        self._run(worker)
-
-    def _run(self, worker: Worker) -> None:
-        self._workers.add(worker)
-        worker.signals.failed.connect(self._on_worker_failed)
-        worker.signals.finished.connect(lambda w=worker: self._workers.discard(w))
-        self._pool.start(worker)
+        self._plan.start(self._context.service().plan_trail, settings.deployment, home_region)
 
     def items(self, plan: TrailPlan) -> list[str]:
         encryption = (self.tr("SSE-KMS with key %1").replace("%1", plan.kms_key)
@@ -86,14 +73,15 @@ class TrailFlow(QObject):
     def _on_plan_succeeded(self, plan: TrailPlan) -> None:
         if not self.confirm(plan):
             return
-        worker = Worker(_create, self._context.access, plan)
-        worker.signals.succeeded.connect(self._on_create_succeeded)
-        self._run(worker)
+        self._create.start(self._context.service().create_trail, plan)
 
     @Slot(object)
     def _on_create_succeeded(self, arn: str) -> None:
-        self.finished.emit(True, self.tr("Trail created and logging: %1").replace("%1", arn))
+        self._context.messages.success(
+            lambda: self.tr("Trail created and logging: %1").replace("%1", arn))
+        self.finished.emit(True)
 
     @Slot(object)
-    def _on_worker_failed(self, error: object) -> None:
-        self.finished.emit(False, describe(error, self._context.lang))  # type: ignore[arg-type]
+    def _on_task_failed(self, error: object) -> None:
+        self._context.messages.error(error)
+        self.finished.emit(False)

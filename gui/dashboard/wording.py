@@ -7,27 +7,18 @@ from html import escape
 
 from PySide6.QtCore import QObject
 
-from aws.apply import Result
+from aws.execute import Result
 from aws.messages import describe
-from aws.status import DeploymentStatus, Drift, RegionStatus
+from aws.plan_text import describe_differs
+from aws.status import DeploymentStatus, Drift, DriftKind, RegionStatus
 from aws.trail_setup import TrailCoverage
+from gui.language import current_lang
 
 LINK_HOURS = 48  # SNS confirmation links expire after 48 hours
 
 
 class Wording(QObject):
     """One place for the sentences, so the model, the detail text and dialogs agree."""
-
-    def _reason(self, reason: str) -> str:
-        words = {"pattern": self.tr("its event pattern"),
-                 "state": self.tr("its state (for example disabled)"),
-                 "description": self.tr("its description"),
-                 "display name": self.tr("its display name"),
-                 "access policy": self.tr("its access policy (for example widened)"),
-                 "encryption key": self.tr("its encryption key"),
-                 "target missing": self.tr("its target is missing"),
-                 "notification target differs": self.tr("it sends elsewhere or another text")}
-        return ", ".join(words.get(part.strip(), part.strip()) for part in reason.split(","))
 
     def summary(self, status: DeploymentStatus | None, reading: bool) -> str:
         """The one line under the title: reading, nothing, problems, waiting, or all good."""
@@ -47,25 +38,29 @@ class Wording(QObject):
                            waiting)
         return self.tr("Everything is in place in %n region(s).", "", len(status.regions))
 
-    def drift(self, d: Drift) -> str:
+    def drift(self, d: Drift, lang: str | None = None) -> str:
         texts = {
-            "topic_missing": self.tr("The SNS topic %1 is missing (deleted by hand?)."),
-            "topic_changed": self.tr("The SNS topic %1 was changed: %2."),
-            "subscription_missing": self.tr("%1 is no longer subscribed to the topic."),
-            "extra_subscription": self.tr("%1 is subscribed but not in the settings; "
-                                          "Repair unsubscribes it."),
-            "rule_missing": self.tr("The EventBridge rule %1 is missing (deleted by hand?)."),
-            "rule_changed": self.tr("The EventBridge rule %1 was changed: %2."),
-            "target_missing": self.tr("The rule %1 no longer sends to the topic "
-                                      "(its target was removed)."),
-            "target_changed": self.tr("The rule %1 sends elsewhere or a different text."),
-            "extra_rule": self.tr("The rule %1 is no longer in the settings; Repair deletes it."),
-            "extra_topic": self.tr("The topic %1 is no longer in the settings; "
-                                   "Repair deletes it."),
-            "not_deployed": self.tr("Nothing is set up in %1 yet; Repair creates it."),
+            DriftKind.TOPIC_MISSING: self.tr("The SNS topic %1 is missing (deleted by hand?)."),
+            DriftKind.TOPIC_CHANGED: self.tr("The SNS topic %1 was changed: %2."),
+            DriftKind.SUBSCRIPTION_MISSING: self.tr("%1 is no longer subscribed to the topic."),
+            DriftKind.EXTRA_SUBSCRIPTION: self.tr("%1 is subscribed but not in the settings; "
+                                                  "Repair unsubscribes it."),
+            DriftKind.RULE_MISSING: self.tr("The EventBridge rule %1 is missing (deleted by "
+                                            "hand?)."),
+            DriftKind.RULE_CHANGED: self.tr("The EventBridge rule %1 was changed: %2."),
+            DriftKind.TARGET_MISSING: self.tr("The rule %1 no longer sends to the topic "
+                                              "(its target was removed)."),
+            DriftKind.TARGET_CHANGED: self.tr("The rule %1 sends elsewhere or a different "
+                                              "text."),
+            DriftKind.EXTRA_RULE: self.tr("The rule %1 is no longer in the settings; Repair "
+                                          "deletes it."),
+            DriftKind.EXTRA_TOPIC: self.tr("The topic %1 is no longer in the settings; "
+                                           "Repair deletes it."),
+            DriftKind.NOT_DEPLOYED: self.tr("Nothing is set up in %1 yet; Repair creates it."),
         }
         template = texts.get(d.kind, self.tr("%1 differs from the settings (%2)."))
-        return template.replace("%1", d.name).replace("%2", self._reason(d.reason))
+        return template.replace("%1", d.name).replace(
+            "%2", describe_differs(d.differs, lang or current_lang()))
 
     def subscription(self, status: RegionStatus, since: datetime | None) -> str:
         if status.confirmed:
@@ -139,7 +134,7 @@ class Wording(QObject):
         rows.append("</ul>")
         if status.drift:
             rows.append("<b style='color:#b3261e'>" + escape(self.tr("Problems")) + ":</b><ul>")
-            rows += [f"<li>{escape(self.drift(d))}</li>" for d in status.drift]
+            rows += [f"<li>{escape(self.drift(d, lang))}</li>" for d in status.drift]
             rows.append("</ul>")
         else:
             rows.append("<p>" + escape(self.tr("No problems: AWS matches the settings.")) + "</p>")

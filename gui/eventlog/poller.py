@@ -11,14 +11,6 @@ from aws.events import EventReader, EventRow
 from gui.workers import Worker, WorkerPool
 
 
-def _load(reader: EventReader, window: timedelta, on_progress, cancelled):
-    return reader.load(window, on_progress, cancelled)
-
-
-def _poll(reader: EventReader, on_progress, cancelled):
-    return reader.poll(on_progress, cancelled)
-
-
 class EventPoller(QObject):
     """Owns the reader; rows come back page by page through `rows_arrived`."""
 
@@ -65,7 +57,7 @@ class EventPoller(QObject):
             self._worker.cancel()
             return
         self._reader = self._reader or self._make_reader()
-        self._start("load", Worker(_load, self._reader, window))
+        self._start("load", Worker(self._reader.load, window))
 
     def reset(self) -> None:
         """Forget the reader (the settings changed); the next load makes a new one."""
@@ -76,7 +68,7 @@ class EventPoller(QObject):
     def poll(self) -> None:
         if self._worker is not None or self._reader is None:
             return
-        self._start("poll", Worker(_poll, self._reader))
+        self._start("poll", Worker(self._reader.poll))
 
     def stop(self) -> None:
         self._timer.stop()

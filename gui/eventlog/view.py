@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from aws.catalog import load_catalog
-from aws.events import EventReader, EventRow
+from aws.events import EventReader, EventRow, watched_rules
 from aws.messages import describe
-from aws.status import watched_rules
 from gui.context import AppContext
 from gui.eventlog.compare import MAX_COMPARED, CompareDialog, columns_menu
 from gui.eventlog.detail import DetailPane
@@ -159,12 +158,13 @@ class EventLogTab(QWidget):
         super().changeEvent(event)
 
     def _make_reader(self) -> EventReader:
-        settings = self._context.local.load_settings()
         context = self._context
-        rules = watched_rules(settings) if settings else []
+        settings = context.settings
+        rules = watched_rules(settings, context.catalog) if settings else []
         # The client factory runs on the reader's worker threads only.
         return EventReader(lambda region: context.access().client("cloudtrail", region), rules,
-                           account=context.profile or "default")
+                           account=context.credentials.profile or "default",
+                           catalog=context.catalog)
 
     def start(self) -> None:
         """Load the chosen window and start auto-refresh."""

@@ -15,17 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aws.account import ProfileInfo, preferred_profile
+from aws.account import AccountCheck, ProfileInfo, check_account, list_profiles, preferred_profile
 from aws.errors import ChangeWatchError
 from aws.keys import KeyStore
 from aws.session import AccessKeys
-from aws.settings import Settings
-from gui.context import AppContext
-from gui.wizard import tasks
-from gui.wizard.common import Page, is_current, note_label, show_text
+from gui.context import Credentials
+from gui.wizard.common import Page, note_label, show_text
+from gui.wizard.draft import Draft
 from gui.wizard.keys_box import KeysBox
 from gui.wizard.region_list import RegionList
-from gui.workers import Worker
 
 KEYS = "\x00keys"  # the combo entry for typed access keys (no profile can have this name)
 
@@ -33,20 +31,26 @@ KEYS = "\x00keys"  # the combo entry for typed access keys (no profile can have 
 class AccountPage(Page):
     """Complete once the identity check succeeded and at least one region is chosen."""
 
-    def __init__(self, context: AppContext, initial: Settings | None, use_keys: bool,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self._initial, self._use_keys = initial, use_keys
+    def __init__(self, draft: Draft, parent: QWidget | None = None) -> None:
+        super().__init__(draft, parent)
+        self._initial, self._use_keys = draft.initial, draft.uses_keys
         self._store = KeyStore()
         self._profiles: tuple[ProfileInfo, ...] = ()
-        self._check: tasks.AccountCheck | None = None
-        self._check_worker: Worker | None = None
+        self._check: AccountCheck | None = None
         self._error: ChangeWatchError | None = None
         self._keys_loaded = False
+        self._profiles_task, self._keys_task, self._check_task = (
+            self.task(), self.task(), self.task())
+        self._profiles_task.succeeded.connect(self._on_profiles_loaded)
+        self._profiles_task.failed.connect(self._on_profiles_failed)
+        self._keys_task.succeeded.connect(self._on_keys_loaded)
+        self._check_task.succeeded.connect(self._on_check_succeeded)
+        self._check_task.failed.connect(self._on_check_failed)
+        self._check_task.busy_changed.connect(self._on_check_busy_changed)
         self._build()
         self.retranslate_ui()
-        if initial:
-            self.regions.set_chosen(initial.regions)
+        if draft.regions:
+            self.regions.set_chosen(draft.regions)
 
     def _build(self) -> None:
         self.profile = QComboBox(self)
@@ -137,14 +141,11 @@ class AccountPage(Page):
 
     # -- profiles ---------------------------------------------------------------------------
     def initializePage(self) -> None:
-        if not self._profiles:
-            worker = Worker(tasks.list_profiles, pass_control=False)
-            worker.signals.succeeded.connect(self._on_profiles_loaded)
-            worker.signals.failed.connect(self._on_profiles_failed)
-            self.context.pool.start(worker)
+        if not self._profiles and not self._profiles_task.busy:
+            self._profiles_task.start(list_profiles)
 
-    def _on_profiles_loaded(self, profiles: tuple[ProfileInfo, ...]) -> None:
-        self._profiles = profiles
+    def _on_profiles_loaded(self, profiles: list[ProfileInfo]) -> None:
+        self._profiles = tuple(profiles)
         self._fill_profiles()
         if self._use_keys:
             self.profile.setCurrentIndex(self.profile.findData(KEYS))
@@ -193,9 +194,8 @@ class AccountPage(Page):
         self.keys_box.setVisible(self.uses_keys())
         if self.uses_keys() and not self._keys_loaded:
             self._keys_loaded = True
-            worker = Worker(tasks.load_keys, self._store, pass_control=False)
-            worker.signals.succeeded.connect(self._on_keys_loaded)
-            self.context.pool.start(worker)
+            # The OS keyring may ask to be unlocked: never on the GUI thread.
+            self._keys_task.start(lambda: (self._store.load(), self._store.available))
         self._forget_check()
 
     def _on_keys_loaded(self, loaded: tuple[AccessKeys | None, bool]) -> None:
@@ -212,41 +212,33 @@ class AccountPage(Page):
             show_text(self.status, self.tr("Enter the access key ID and the secret access key "
                                            "first."), "error")
             return
-        self.context.use_profile(self.profile_name(), keys)
+        self.draft.try_credentials(Credentials(self.profile_name(), keys), self.uses_keys())
         self._forget_check()
         show_text(self.status, self.tr("Checking with AWS…"), "")
-        self.check_button.setEnabled(False)
-        worker = Worker(tasks.check_account, self.context.access, keys,
-                        self._store if keys else None, pass_control=False)
-        self._check_worker = worker
-        # Bound methods only: Qt drops them when the page is gone; a lambda would outlive it.
-        worker.signals.succeeded.connect(self._on_check_succeeded)
-        worker.signals.failed.connect(self._on_check_failed)
-        worker.signals.finished.connect(self._on_check_finished)
-        self.context.pool.start(worker)
+        self._check_task.start(self._check_account, keys)
 
-    def _on_check_succeeded(self, check: tasks.AccountCheck) -> None:
-        self._on_checked(check, None)
+    def _check_account(self, keys: AccessKeys | None) -> AccountCheck:
+        """On the worker: the draft's credentials, asked who they are."""
+        return check_account(self.draft.access(), keys, self._store if keys else None)
+
+    def _on_check_busy_changed(self, busy: bool) -> None:
+        self.check_button.setEnabled(not busy)
+
+    def _on_check_succeeded(self, check: AccountCheck) -> None:
+        self._check, self._error = check, None
+        if check.regions:
+            self.regions.set_regions(check.regions)
+        if not self.regions.chosen() and check.default_region:
+            self.regions.set_chosen([check.default_region])
+        if check.keyring_error is not None:
+            self.keys_box.set_keyring_available(False)
+        self._after_check()
 
     def _on_check_failed(self, error: ChangeWatchError) -> None:
-        self._on_checked(None, error)
+        self._check, self._error = None, error
+        self._after_check()
 
-    def _on_check_finished(self) -> None:
-        self.check_button.setEnabled(True)
-
-    def _on_checked(self, check: tasks.AccountCheck | None,
-                    error: ChangeWatchError | None) -> None:
-        if not is_current(self, self._check_worker):
-            return  # the choice changed meanwhile; this answer is about other credentials
-        self._check_worker = None
-        self._check, self._error = check, error
-        if check is not None:
-            if check.regions:
-                self.regions.set_regions(check.regions)
-            if not self.regions.chosen() and check.default_region:
-                self.regions.set_chosen([check.default_region])
-            if check.keyring_error is not None:
-                self.keys_box.set_keyring_available(False)
+    def _after_check(self) -> None:
         self._show_status()
         self._update_reason()
         self.completeChanged.emit()
@@ -256,7 +248,8 @@ class AccountPage(Page):
         self._show_status()
 
     def _forget_check(self) -> None:
-        self._check_worker, self._check, self._error = None, None, None
+        self._check_task.forget()  # an answer about other credentials must not arrive
+        self._check, self._error = None, None
         self._show_status()
         self._update_reason()
         self.completeChanged.emit()
@@ -269,7 +262,7 @@ class AccountPage(Page):
         if self._error is not None:
             show_text(self.status, self.error_text(self._error), "error")
         elif check is None:
-            if self._check_worker is None:  # else "Checking…" stays until the answer
+            if not self._check_task.busy:  # else "Checking…" stays until the answer
                 show_text(self.status, "")
         elif check.regions_error is not None:
             show_text(self.status, self.tr("Signed in. The account's regions could not be "
@@ -280,6 +273,7 @@ class AccountPage(Page):
                       .format(account=check.identity.account), "ok")
 
     def _on_regions_changed(self) -> None:
+        self.draft.regions = self.chosen_regions()
         self._update_reason()
         self.completeChanged.emit()
 

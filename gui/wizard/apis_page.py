@@ -6,21 +6,19 @@ import contextlib
 
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from aws.catalog import Catalog, Selection, resolve_watch, watch_ids
+from aws.catalog import Selection, resolve_watch, watch_ids
 from aws.errors import SettingsError
-from aws.settings import Settings
-from gui.context import AppContext
 from gui.wizard.api_tree import ApiTree
 from gui.wizard.common import Page, note_label, show_text
+from gui.wizard.draft import Draft
 
 
 class ApisPage(Page):
     """Complete when at least one API (or fixed group) is chosen."""
 
-    def __init__(self, context: AppContext, catalog: Catalog, initial: Settings | None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.catalog = catalog
+    def __init__(self, draft: Draft, parent: QWidget | None = None) -> None:
+        super().__init__(draft, parent)
+        self.catalog = catalog = draft.catalog
         self.tree = ApiTree(catalog, self.lang, self)
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
@@ -58,8 +56,8 @@ class ApisPage(Page):
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         # An id the catalog no longer has: start from nothing rather than fail.
         with contextlib.suppress(SettingsError):
-            if initial:
-                self.tree.set_selection(resolve_watch(catalog, initial.watch))
+            if draft.watch:
+                self.tree.set_selection(resolve_watch(catalog, draft.watch))
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -90,6 +88,7 @@ class ApisPage(Page):
 
     def _on_tree_selection_changed(self) -> None:
         selection = self.selection()
+        self.draft.watch = watch_ids(self.catalog, selection)
         apis = sum(max(len(names), 1) for names in selection.values())
         show_text(self.summary, self.tr("{apis} API(s) in {groups} group(s) chosen.")
                   .format(apis=apis, groups=len(selection)) if selection else "")

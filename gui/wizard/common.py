@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget, QWizardPage
 
 from aws.errors import ChangeWatchError
 from aws.messages import describe
-from gui.context import AppContext
-from gui.workers import Worker
-
-if TYPE_CHECKING:
-    from gui.wizard.wizard import SetupWizard
+from gui.wizard.draft import Draft
+from gui.workers import Task
 
 # Colours readable on light and dark palettes alike.
 _STYLES = {
@@ -58,26 +53,21 @@ def text_box(parent: QWidget | None = None) -> QPlainTextEdit:
     return box
 
 
-def is_current(receiver: QObject, worker: Worker | None) -> bool:
-    """Whether the signal being handled comes from `worker` (an older worker's answer is stale).
-
-    Call it inside a slot that is a bound method: only then does Qt know the sender."""
-    return worker is not None and receiver.sender() is worker.signals
-
-
 class Page(QWizardPage):
-    """A wizard page: knows the app context, sets its texts in retranslate_ui()."""
+    """A wizard page over the shared Draft; sets its texts in retranslate_ui()."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, draft: Draft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
+        self.draft = draft
+        self.context = draft.context
 
     @property
     def lang(self) -> str:
         return self.context.lang
 
-    def setup(self) -> SetupWizard:
-        return self.wizard()  # type: ignore[return-value]
+    def task(self) -> Task:
+        """A Task on the app's worker pool, owned by this page."""
+        return Task(self.context.pool, self)
 
     def error_text(self, error: ChangeWatchError) -> str:
         return describe(error, self.lang)

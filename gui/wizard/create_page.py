@@ -15,16 +15,14 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from aws.apply import ProgressEvent, Result
-from aws.catalog import Catalog
+from aws.deployment import Applied
 from aws.errors import ChangeWatchError
+from aws.execute import Progress, ProgressEvent, Result
 from aws.plan import Plan
-from aws.plan_text import describe_action
-from gui.context import AppContext
+from aws.plan_text import describe_instruction
 from gui.frames import FrameCoalescer
-from gui.wizard import tasks
-from gui.wizard.common import Page, is_current, note_label, show_text, text_box
-from gui.workers import Worker
+from gui.wizard.common import Page, note_label, show_text, text_box
+from gui.wizard.draft import Draft
 
 
 class CreatePage(Page):
@@ -32,14 +30,15 @@ class CreatePage(Page):
 
     stopped = Signal()  # the apply worker ended, whatever the outcome
 
-    def __init__(self, context: AppContext, catalog: Catalog,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.catalog = catalog
+    def __init__(self, draft: Draft, parent: QWidget | None = None) -> None:
+        super().__init__(draft, parent)
         self.plan: Plan | None = None
         self.result: Result | None = None
         self._error: ChangeWatchError | None = None
-        self._worker: Worker | None = None
+        self._task = self.task()
+        self._task.progressed.connect(self._on_task_progressed)
+        self._task.succeeded.connect(self._on_task_succeeded)
+        self._task.failed.connect(self._on_task_failed)
         self._bars: dict[str, tuple[QProgressBar, QLabel]] = {}
         self._pending: list[ProgressEvent] = []
         self._frames = FrameCoalescer(self._flush, self)
@@ -81,36 +80,22 @@ class CreatePage(Page):
         self._show_status()
 
     def isComplete(self) -> bool:
-        return self.result is not None and self.result.ok and self._worker is None
+        return self.result is not None and self.result.ok and not self._task.busy
 
     @property
     def running(self) -> bool:
-        return self._worker is not None
+        return self._task.busy
 
     def initializePage(self) -> None:
-        wizard = self.setup()
-        review = wizard.review_page.review
+        review = self.draft.review
         self._start(review.plan if review else None)
 
     def _start(self, plan: Plan | None) -> None:
-        wizard = self.setup()
-        settings = wizard.settings()
         self.result, self._error = None, None
         if plan is not None:
             self._set_plan(plan)
-        # Track the deployment before the first call, so nothing made is ever untracked.
-        local = self.context.local
-        local.set("pending_deployment", settings.deployment)
-        known = set(local.deployed_regions(settings.deployment))
-        local.remember_regions(settings.deployment,
-                               known | {r.region for r in (plan.regions if plan else ())})
-        worker = Worker(tasks.apply, self.context.access, plan, settings, self.catalog,
-                        wizard.previous_regions())
-        self._worker = worker
-        worker.signals.progress.connect(self._on_progress)
-        worker.signals.succeeded.connect(self._on_apply_succeeded)
-        worker.signals.failed.connect(self._on_apply_failed)
-        self.context.pool.start(worker)
+        self.draft.start_creating()
+        self._task.start(self.draft.service().apply, self.draft.settings(), plan)
         self.cancel.setEnabled(True)
         self.cancel.show()
         self.retry.hide()
@@ -119,8 +104,7 @@ class CreatePage(Page):
 
     def stop(self) -> None:
         """Ask the running apply to stop between two calls (the wizard closes after it)."""
-        if self._worker is not None:
-            self._worker.cancel()
+        self._task.cancel()
 
     def _set_plan(self, plan: Plan) -> None:
         self.plan = plan
@@ -128,10 +112,10 @@ class CreatePage(Page):
             bar.deleteLater()
             label.deleteLater()
         self._bars.clear()
-        for row, region in enumerate(r for r in plan.regions if r.actions or r.error):
+        for row, region in enumerate(r for r in plan.regions if r.instructions or r.error):
             name = QLabel(region.region, self._grid_host)
             bar = QProgressBar(self._grid_host)
-            bar.setRange(0, max(len(region.actions), 1))
+            bar.setRange(0, max(len(region.instructions), 1))
             bar.setValue(0)
             bar.setFormat("%v / %m")
             bar.setAccessibleName(region.region)
@@ -143,12 +127,10 @@ class CreatePage(Page):
             self._bars[region.region] = (bar, state)
             name.setBuddy(bar)
         self._grid.setRowStretch(len(self._bars), 1)
-        if not plan.actions:
+        if not plan.instructions:
             self.log.appendPlainText(self.tr("Nothing to change: AWS already matches."))
 
-    def _on_progress(self, event: object) -> None:
-        if not is_current(self, self._worker):
-            return
+    def _on_task_progressed(self, event: object) -> None:
         if isinstance(event, Plan):
             if event is not self.plan:
                 self.log.appendPlainText(self.tr("— Planned again —"))
@@ -168,41 +150,38 @@ class CreatePage(Page):
 
     def _show_event(self, event: ProgressEvent, values: dict) -> None:
         bar, state = self._bars.get(event.region, (None, None))
-        action = describe_action(event.action, self.lang) if event.action else ""
+        step = describe_instruction(event.instruction, self.lang) if event.instruction else ""
         region = f"{event.region:<15}"  # aligned columns in the monospace log
-        if event.status == "started":
-            self.log.appendPlainText(f"{region} →  {action}")
-        elif event.status == "done":
-            self.log.appendPlainText(f"{region} ✓  {action}")
+        if event.status == Progress.STARTED:
+            self.log.appendPlainText(f"{region} →  {step}")
+        elif event.status == Progress.DONE:
+            self.log.appendPlainText(f"{region} ✓  {step}")
             if bar is not None:
                 values[bar] = values.get(bar, bar.value()) + 1
-        elif event.status == "failed" and event.error:
-            self.log.appendPlainText(f"{region} ✗  {action}: "
+        elif event.status == Progress.FAILED and event.error:
+            self.log.appendPlainText(f"{region} ✗  {step}: "
                                      f"{self.error_text(event.error)}")
-        elif state is not None and event.status == "region_done":
+        elif state is not None and event.status == Progress.REGION_DONE:
             values[bar] = bar.maximum()
             state.setText(self.tr("✓ done"))
-        elif state is not None and event.status == "region_failed":
+        elif state is not None and event.status == Progress.REGION_FAILED:
             state.setText(self.tr("✗ stopped"))
             state.setToolTip(self.error_text(event.error) if event.error else "")
 
-    def _on_apply_succeeded(self, result: Result) -> None:
-        self._on_applied(result, None)
+    def _on_task_succeeded(self, applied: Applied) -> None:
+        self._on_applied(applied.result, None)
 
-    def _on_apply_failed(self, error: ChangeWatchError) -> None:
+    def _on_task_failed(self, error: ChangeWatchError) -> None:
         self._on_applied(None, error)
 
     def _on_applied(self, result: Result | None, error: ChangeWatchError | None) -> None:
-        if not is_current(self, self._worker):
-            return
         self._frames.flush()
-        self._worker = None
         self.result = result
         self._error = error or next((r.error for r in result.regions if r.error), None)
         self.cancel.setEnabled(False)
         if result is not None and result.ok:
             self.cancel.hide()
-            self.setup().deployment_applied(self.plan, result)
+            self.draft.commit()
         else:
             self.retry.show()
             self.retry.setFocus()
@@ -211,7 +190,7 @@ class CreatePage(Page):
         self.stopped.emit()
 
     def _show_status(self) -> None:
-        if self._worker is not None:
+        if self._task.busy:
             show_text(self.status, self.tr("Creating… you can cancel at any time."), "")
         elif self._error is not None:
             show_text(self.status, self.error_text(self._error) + " " + self.tr(
@@ -222,7 +201,7 @@ class CreatePage(Page):
                 "Done. Now check your inbox ({email}) and confirm the subscription: AWS sent one "
                 "confirmation email per region ({n}). Notifications start once you click the "
                 "link; it expires after 48 hours.").format(
-                    email=self.setup().email_page.address(), n=regions), "ok")
+                    email=self.draft.email, n=regions), "ok")
         else:
             show_text(self.status, "")
 

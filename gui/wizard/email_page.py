@@ -13,17 +13,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aws.settings import Settings, is_valid_email
-from gui.context import AppContext
+from aws.settings import is_valid_email
 from gui.wizard.common import Page, note_label, show_text
+from gui.wizard.draft import Draft
 
 
 class EmailPage(Page):
     """Complete when the address is valid; the `email*` field makes it mandatory."""
 
-    def __init__(self, context: AppContext, initial: Settings | None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
+    def __init__(self, draft: Draft, parent: QWidget | None = None) -> None:
+        super().__init__(draft, parent)
         self.email = QLineEdit(self)
         self.email.setMaxLength(254)
         self.ja = QRadioButton(self)
@@ -51,10 +50,10 @@ class EmailPage(Page):
         layout.addWidget(self.reason)
 
         self.registerField("email*", self.email)
-        language = initial.language if initial else self.lang
-        (self.ja if language == "ja" else self.en).setChecked(True)
-        self._prefill = initial.email if initial else ""
+        (self.ja if draft.language == "ja" else self.en).setChecked(True)
+        self._prefill = draft.email
         self.email.textChanged.connect(self._on_email_text_changed)
+        self._languages.buttonToggled.connect(self._on_languages_button_toggled)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -87,8 +86,13 @@ class EmailPage(Page):
     def isComplete(self) -> bool:
         return super().isComplete() and is_valid_email(self.address())
 
+    def _on_languages_button_toggled(self, _button, _checked: bool) -> None:
+        self.draft.language = self.language()
+
     def _on_email_text_changed(self, _text: str) -> None:
         address = self.address()
+        if not self._prefill:  # not while the page waits to be pre-filled
+            self.draft.email = address
         if not address:
             show_text(self.validity, "")
             show_text(self.reason, self.tr("Enter the email address that should receive the "

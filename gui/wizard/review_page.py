@@ -18,25 +18,23 @@ from PySide6.QtWidgets import (
 )
 
 from aws import settings as settings_io
-from aws.catalog import Catalog
+from aws.deployment import Review
 from aws.errors import ChangeWatchError
 from aws.plan_text import describe_plan
-from gui.context import AppContext
-from gui.wizard import tasks
-from gui.wizard.common import Page, is_current, note_label, show_text, text_box
-from gui.workers import Worker
+from gui.wizard.common import Page, note_label, show_text, text_box
+from gui.wizard.draft import Draft
 
 
 class ReviewPage(Page):
     """Complete once the plan was read; "Create" commits (no way back to change it)."""
 
-    def __init__(self, context: AppContext, catalog: Catalog,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.catalog = catalog
-        self.review: tasks.Review | None = None
-        self._worker: Worker | None = None
+    def __init__(self, draft: Draft, parent: QWidget | None = None) -> None:
+        super().__init__(draft, parent)
+        self.catalog = draft.catalog
         self._error: ChangeWatchError | None = None
+        self._task = self.task()
+        self._task.succeeded.connect(self._on_task_succeeded)
+        self._task.failed.connect(self._on_task_failed)
         self.setCommitPage(True)
         self.status = note_label(self)
         self.busy = QProgressBar(self)
@@ -96,45 +94,34 @@ class ReviewPage(Page):
                                      "`python main.py plan|apply|remove --config FILE`"))
         self._show()
 
+    @property
+    def review(self) -> Review | None:
+        return self.draft.review
+
     def isComplete(self) -> bool:
         return self.review is not None
 
     def initializePage(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-        self.review, self._error = None, None
-        wizard = self.setup()
-        settings = wizard.settings()
-        worker = Worker(tasks.review, self.context.access, settings, self.catalog,
-                        wizard.previous_regions())
-        self._worker = worker
-        worker.signals.succeeded.connect(self._on_review_succeeded)
-        worker.signals.failed.connect(self._on_review_failed)
-        self.context.pool.start(worker)
+        self.draft.review, self._error = None, None
+        self._task.start(self.draft.service().review, self.draft.settings())
         self._show()
         self.completeChanged.emit()
 
     def cleanupPage(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-            self._worker = None
+        self._task.forget()
 
-    def _on_review_succeeded(self, review: tasks.Review) -> None:
-        self._on_reviewed(review, None)
+    def _on_task_succeeded(self, review: Review) -> None:
+        self.draft.review, self._error = review, None
+        self._show()
+        self.completeChanged.emit()
 
-    def _on_review_failed(self, error: ChangeWatchError) -> None:
-        self._on_reviewed(None, error)
-
-    def _on_reviewed(self, review: tasks.Review | None, error: ChangeWatchError | None) -> None:
-        if not is_current(self, self._worker):
-            return
-        self._worker = None
-        self.review, self._error = review, error
+    def _on_task_failed(self, error: ChangeWatchError) -> None:
+        self.draft.review, self._error = None, error
         self._show()
         self.completeChanged.emit()
 
     def _show(self) -> None:
-        loading = self._worker is not None
+        loading = self._task.busy
         self.busy.setVisible(loading)
         self.retry.setVisible(self._error is not None)
         self.tabs.setEnabled(self.review is not None)
@@ -157,7 +144,7 @@ class ReviewPage(Page):
             if review else "")
         self._fill_previews()
 
-    def _coverage_text(self, review: tasks.Review) -> str:
+    def _coverage_text(self, review: Review) -> str:
         lines = []
         if review.coverage_error is not None:
             lines.append(self.tr("CloudTrail could not be checked: {error}")
@@ -207,7 +194,7 @@ class ReviewPage(Page):
         if not path:
             return
         try:
-            settings_io.save(self.setup().settings(), Path(path))
+            settings_io.save(self.draft.settings(), Path(path))
         except OSError as exc:
             show_text(self.saved, self.tr("Could not save {path}: {error}")
                       .format(path=path, error=exc.strerror or exc), "error")

@@ -5,16 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QWidget, QWizard
 
-from aws.apply import Result
-from aws.catalog import Catalog, load_catalog
-from aws.plan import Plan
-from aws.settings import Settings, new_deployment_id
+from aws.settings import Settings
 from gui.context import AppContext
 from gui.demo import sandbox_banner
 from gui.language import other_language
 from gui.wizard.account_page import AccountPage
 from gui.wizard.apis_page import ApisPage
 from gui.wizard.create_page import CreatePage
+from gui.wizard.draft import Draft
 from gui.wizard.email_page import EmailPage
 from gui.wizard.review_page import ReviewPage
 
@@ -26,27 +24,16 @@ class SetupWizard(QWizard):
     """Pre-filled from `settings` (else the saved ones); `accepted` once the setup is live."""
 
     def __init__(self, context: AppContext, settings: Settings | None = None,
-                 catalog: Catalog | None = None, parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.catalog = catalog or load_catalog()
-        local = context.local
-        self.initial = settings if settings is not None else local.load_settings()
-        if self.initial is not None:
-            self.deployment = self.initial.deployment
-        else:  # an unfinished earlier attempt keeps its id, so its resources stay ours
-            self.deployment = local.get("pending_deployment") or new_deployment_id()
-        use_keys = self.initial is not None and local.get("credentials") == "keys"
-        # "Check" switches the app's credentials; a wizard closed without a new setup gives
-        # the dashboard back the ones it had.
-        self._entry_credentials = (context.profile, context.keys)
-        self._applied = False
+        self.draft = Draft(context, settings if settings is not None else context.settings, self)
         self._closing = False
-        self.account_page = AccountPage(context, self.initial, use_keys)
-        self.email_page = EmailPage(context, self.initial)
-        self.apis_page = ApisPage(context, self.catalog, self.initial)
-        self.review_page = ReviewPage(context, self.catalog)
-        self.create_page = CreatePage(context, self.catalog)
+        self.account_page = AccountPage(self.draft)
+        self.email_page = EmailPage(self.draft)
+        self.apis_page = ApisPage(self.draft)
+        self.review_page = ReviewPage(self.draft)
+        self.create_page = CreatePage(self.draft)
         for page_id, page in ((ACCOUNT, self.account_page), (EMAIL, self.email_page),
                               (APIS, self.apis_page), (REVIEW, self.review_page),
                               (CREATE, self.create_page)):
@@ -89,34 +76,7 @@ class SetupWizard(QWizard):
 
     def settings(self) -> Settings:
         """The settings the pages describe right now (validated later, by the plan)."""
-        initial = self.initial
-        return Settings(
-            regions=self.account_page.chosen_regions(),
-            email=self.email_page.address(),
-            watch=self.apis_page.watch(),
-            language=self.email_page.language(),
-            profile=self.account_page.profile_name(),
-            deployment=self.deployment,
-            kms_key=initial.kms_key if initial else None,
-        )
-
-    def previous_regions(self) -> tuple[str, ...]:
-        """Where this deployment has things already (so dropped regions get cleaned up)."""
-        return self.context.local.deployed_regions(self.deployment)
-
-    def deployment_applied(self, plan: Plan | None, result: Result) -> None:
-        """Remember the finished setup: settings, regions, subscription times; tell windows."""
-        settings = self.settings()
-        local = self.context.local
-        local.save_settings(settings)
-        local.set("credentials", "keys" if self.account_page.uses_keys() else "profile")
-        if plan is not None:
-            local.remember_result(settings.deployment, plan, result)
-        else:
-            local.remember_regions(settings.deployment, settings.regions)
-        self.initial = settings
-        self._applied = True
-        self.context.signals.deployment_changed.emit()
+        return self.draft.settings()
 
     def reject(self) -> None:
         """Closing while creating stops the work first (between two calls), then closes."""
@@ -125,16 +85,9 @@ class SetupWizard(QWizard):
             self.create_page.stop()
             return
         self.review_page.cleanupPage()
-        self._restore_credentials()
         super().reject()
-
-    def _restore_credentials(self) -> None:
-        if not self._applied and (self.context.profile, self.context.keys) != \
-                self._entry_credentials:
-            self.context.use_profile(*self._entry_credentials)
 
     def _on_create_page_stopped(self) -> None:
         if self._closing:
             self._closing = False
-            self._restore_credentials()
             super().reject()

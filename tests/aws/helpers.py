@@ -6,7 +6,12 @@ import json
 
 import boto3
 
-from aws.inventory import TAG_KEY
+from aws.catalog import load_catalog
+from aws.deployment import DeploymentService, MemoryRecorder
+from aws.execute import execute
+from aws.names import TAG_KEY
+from aws.plan import make_plan as _make_plan
+from aws.plan import removal_plan
 from aws.settings import Settings
 
 
@@ -55,3 +60,30 @@ def tagged_anything(regions) -> list[str]:
         left += [a for a, tags in topics(region).items() if TAG_KEY in tags]
         left += [n for n, r in rules(region).items() if TAG_KEY in r["tags"]]
     return left
+
+
+def make_plan(access, settings: Settings, **kwargs):
+    """The plan apply would run (with the shipped catalog)."""
+    return _make_plan(access, settings, load_catalog(), **kwargs)
+
+
+def remove(access, deployment: str, regions, **kwargs):
+    """Delete everything tagged with `deployment` in `regions`."""
+    return execute(access, removal_plan(access, deployment, regions), **kwargs)
+
+
+def steps(plan) -> set[tuple[str, str, str, str]]:
+    """(region, step kind, change, subject) of every step of a plan."""
+    return {(s.region, type(s).__name__, str(s.change), s.subject) for s in plan.instructions}
+
+
+def kinds(plan, region: str | None = None) -> set[str]:
+    return {type(s).__name__ for s in plan.instructions if region in (None, s.region)}
+
+
+def service(access, remembered: dict[str, tuple[str, ...]] | None = None):
+    """A deployment service over `access` that remembers regions in memory."""
+    recorder = MemoryRecorder()
+    for deployment, regions in (remembered or {}).items():
+        recorder.will_touch(deployment, regions)
+    return DeploymentService(access, recorder)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
-from aws.catalog import RESOURCES, load_catalog
+from aws import resources
+from aws.catalog import load_catalog
 from aws.match import to_eventbridge
 
 
 def records(group_id: str) -> list[dict]:
-    return json.loads((RESOURCES / "samples" / f"{group_id}.json").read_text(encoding="utf-8"))
+    return resources.read_json("samples", f"{group_id}.json")
 
 
 def all_samples() -> list[tuple[str, dict]]:

@@ -6,12 +6,21 @@ import json
 
 import pytest
 
-from aws.apply import execute
-from aws.inventory import TAG_KEY, TOPIC_NAME
-from aws.plan import make_plan
-from aws.remove import plan_removal, remove
+from aws.execute import execute
+from aws.names import TAG_KEY, TOPIC_NAME
+from aws.plan import removal_plan
 from aws.session import AwsAccess
-from tests.aws.helpers import client, make_settings, rules, tagged_anything, topics
+from tests.aws.helpers import (
+    client,
+    kinds,
+    make_plan,
+    make_settings,
+    remove,
+    rules,
+    steps,
+    tagged_anything,
+    topics,
+)
 
 REGIONS = ("ap-northeast-1", "us-west-2", "us-east-1")
 
@@ -74,7 +83,7 @@ def test_second_apply_changes_nothing(access):
     apply(access, settings)
     before = {r: (topics(r), rules(r)) for r in REGIONS}
     plan = make_plan(access, settings)
-    assert plan.actions == ()
+    assert plan.instructions == ()
     apply(access, settings)
     assert {r: (topics(r), rules(r)) for r in REGIONS} == before
 
@@ -83,24 +92,23 @@ def test_changing_watched_apis_updates_in_place_and_removes_unwanted(access):
     apply(access, make_settings())
     narrower = make_settings(watch=("ec2:AuthorizeSecurityGroupIngress", "root-signin"))
     plan = make_plan(access, narrower)
-    kinds = {(a.region, a.kind, a.change, a.name) for a in plan.actions}
-    assert ("us-west-2", "put_rule", "update", "changewatch-security-groups") in kinds
-    assert ("us-west-2", "delete_rule", "delete", "changewatch-aws-config") in kinds
-    assert not any(a.kind == "create_topic" for a in plan.actions)
+    found = steps(plan)
+    assert ("us-west-2", "PutRule", "update", "changewatch-security-groups") in found
+    assert ("us-west-2", "DeleteRule", "delete", "changewatch-aws-config") in found
+    assert "CreateTopic" not in kinds(plan)
     apply(access, narrower)
     found = rules("us-west-2")
     assert set(found) == {"changewatch-security-groups"}
     assert found["changewatch-security-groups"]["pattern"]["detail"]["eventName"] == [
         "AuthorizeSecurityGroupIngress"]
-    assert make_plan(access, narrower).actions == ()
+    assert make_plan(access, narrower).instructions == ()
 
 
 def test_dropping_a_region_removes_its_resources(access):
     apply(access, make_settings())
     fewer = make_settings(regions=("ap-northeast-1",))
     plan = make_plan(access, fewer, also_regions=("us-west-2",))
-    assert {a.kind for a in plan.actions if a.region == "us-west-2"} == {
-        "delete_rule", "delete_topic"}
+    assert kinds(plan, "us-west-2") == {"DeleteRule", "DeleteTopic"}
     assert execute(access, plan).ok
     assert tagged_anything(["us-west-2"]) == []
 
@@ -118,7 +126,7 @@ def test_remove_leaves_nothing_tagged_and_keeps_foreign_resources(access):
     assert tagged_anything(REGIONS) == []
     assert "changewatch-mine" in rules("us-west-2")
     assert any(a.endswith(":changewatch-mine") for a in topics("us-west-2"))
-    assert plan_removal(access, "test", REGIONS).actions == ()
+    assert removal_plan(access, "test", REGIONS).instructions == ()
 
 
 def test_remove_only_touches_its_own_deployment(access):
@@ -161,7 +169,7 @@ def test_cancelled_halfway_then_rerun_finishes_without_duplicates(access):
         subs = client("sns", region).list_subscriptions_by_topic(TopicArn=arn)["Subscriptions"]
         assert len(subs) == 1
         assert all(len(r["targets"]) == 1 for r in rules(region).values())
-    assert make_plan(access, settings).actions == ()
+    assert make_plan(access, settings).instructions == ()
 
 
 def test_progress_reports_every_call(access):
@@ -169,7 +177,7 @@ def test_progress_reports_every_call(access):
     plan = make_plan(access, make_settings())
     execute(access, plan, on_progress=seen.append)
     done = [e for e in seen if e.status == "done"]
-    assert len(done) == len(plan.actions) and done[-1].done == done[-1].total
+    assert len(done) == len(plan.instructions) and done[-1].done == done[-1].total
     assert {e.region for e in seen if e.status == "region_done"} == set(REGIONS)
 
 
@@ -184,8 +192,7 @@ def test_a_region_left_with_nothing_to_watch_is_cleaned_up(access):
     apply(access, make_settings(watch=("security-groups", "root-signin")))
     only_global = make_settings(watch=("root-signin",))  # lives in us-east-1 only
     plan = make_plan(access, only_global)
-    assert {(a.region, a.kind) for a in plan.actions} >= {
-        ("us-west-2", "delete_rule"), ("us-west-2", "delete_topic")}
+    assert kinds(plan, "us-west-2") >= {"DeleteRule", "DeleteTopic"}
     apply(access, only_global)
     assert tagged_anything(["ap-northeast-1", "us-west-2"]) == []
     assert "changewatch-root-signin" in rules("us-east-1")

@@ -226,16 +226,16 @@ def test_only_watched_events_of_each_group(emulator):
                           error_code="AccessDenied", request={"bucketName": "logs"})
     emulator.load([denied_read, denied_write, describe_instances(minutes_ago(7))])
     rules = [rule("aws-config", CONFIG_PATTERN), rule("root-signin", ROOT_SIGNIN_PATTERN),
-             rule("unauthorized", UNAUTHORIZED_PATTERN, state=READ_ONLY_STATE)]
+             rule("unauthorized-api-calls", UNAUTHORIZED_PATTERN, state=READ_ONLY_STATE)]
     rows = reader_for(emulator, rules).load(timedelta(hours=1), Collector())
     assert [(r.group_id, r.event_name) for r in rows] == [
         ("aws-config", "StopConfigurationRecorder"),
         ("root-signin", "ConsoleLogin"),
-        ("unauthorized", "DescribeInstances"),
-        ("unauthorized", "PutBucketPolicy"),
+        ("unauthorized-api-calls", "DescribeInstances"),
+        ("unauthorized-api-calls", "PutBucketPolicy"),
     ]
     assert rows[1].user == "arn:aws:iam::123456789012:root"
-    assert rows[3].resource == "logs"
+    assert rows[3].resource == "logs"  # the group's resource paths, as the email
     # In ENABLED state the read-only AccessDenied would never have reached the rule.
     enabled = [rule("unauthorized", UNAUTHORIZED_PATTERN)]
     names = [r.event_name for r in reader_for(emulator, enabled).load(timedelta(hours=1),

@@ -7,6 +7,7 @@ import pytest
 from keyring.backends import chainer, fail
 
 from aws.keys import KeyStore
+from aws.messages import describe
 from aws.session import AccessKeys
 from tests.memory_keyring import MemoryKeyring
 
@@ -46,7 +47,7 @@ def test_without_a_keyring_keys_live_in_memory_for_this_run(no_keyring):
     assert not store.available
     error = store.save(KEYS)
     assert error is not None and error.kind == "keyring_unavailable"
-    assert "this run only" in str(error)
+    assert "this run only" in describe(error, "en")
     assert KeyStore(entry="memory-test").load() == KEYS
     store.delete()
     assert store.load() is None

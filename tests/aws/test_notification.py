@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from aws.catalog import load_catalog
-from aws.notification import MAX_PATHS, MAX_TEMPLATE, render, resolve_path, transformer
+from aws.jsonpath import resolve_path
+from aws.notification import MAX_PATHS, MAX_TEMPLATE, render, transformer
 from tests.aws.samples import all_samples
 
 SAMPLES = all_samples()

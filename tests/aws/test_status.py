@@ -6,22 +6,26 @@ import json
 
 import pytest
 
-from aws.apply import execute
+from aws.catalog import load_catalog
 from aws.errors import SettingsError
+from aws.events import watched_rules
+from aws.execute import execute
+from aws.instructions import Differs
 from aws.inventory import RegionInventory, Subscription, Topic
-from aws.plan import RegionPlan, make_plan
-from aws.status import (
+from aws.plan import RegionPlan
+from aws.status import region_status, rule_metrics
+from aws.subscription import (
     confirm_subscription,
     parse_confirmation,
-    read_status,
-    region_status,
-    repair,
     resend_confirmation,
-    rule_metrics,
     send_test_notification,
-    watched_rules,
 )
-from tests.aws.helpers import client, make_settings
+from tests.aws.helpers import client, make_plan, make_settings, service
+
+
+def read_status(access, settings, remembered=()):
+    return service(access, {settings.deployment: remembered}).status(settings)
+
 
 LINK = ("https://sns.us-west-2.amazonaws.com/confirmation.html?TopicArn=arn:aws:sns:us-west-2:"
         "123456789012:changewatch-alerts&Token=2336412f37fb687f5d51e6e2425c464de&Endpoint=ops%40"
@@ -67,7 +71,7 @@ def test_rule_deleted_by_hand_is_drift_and_repair_fixes_it(access, deployed):
     kinds = {(d.kind, d.name) for d in status.drift}
     assert kinds == {("rule_missing", "changewatch-aws-config"),
                      ("target_missing", "changewatch-security-groups")}
-    assert repair(access, deployed, ()).ok
+    assert service(access).apply(deployed).result.ok
     assert read_status(access, deployed, ()).drift == ()
 
 
@@ -81,7 +85,7 @@ def test_widened_topic_policy_is_drift(access, deployed):
                              AttributeValue=json.dumps(policy))
     [drift] = read_status(access, deployed, ()).drift
     assert (drift.kind, drift.region) == ("topic_changed", "ap-northeast-1")
-    assert "policy" in drift.reason
+    assert Differs.POLICY in drift.differs
 
 
 def test_region_dropped_from_settings_shows_as_extra(access, deployed):
@@ -92,7 +96,7 @@ def test_region_dropped_from_settings_shows_as_extra(access, deployed):
 
 
 def test_test_notification_reaches_the_topic(access, deployed, moto):
-    message_id = send_test_notification(access, deployed, "us-west-2")
+    message_id = send_test_notification(access, deployed, load_catalog(), "us-west-2")
     assert message_id
     text = json.dumps(moto.published())
     assert message_id in text
@@ -136,7 +140,7 @@ def test_rule_metrics_read_24_hours(access, deployed):
 
 
 def test_watched_rules_follow_the_settings():
-    rules = watched_rules(make_settings())
+    rules = watched_rules(make_settings(), load_catalog())
     assert {(r.region, r.name) for r in rules} == {
         ("ap-northeast-1", "changewatch-security-groups"),
         ("ap-northeast-1", "changewatch-aws-config"),

@@ -88,7 +88,7 @@ def test_a_foreign_trail_with_our_name_is_not_taken_over(access):
 
 
 def test_remove_keeps_the_trail_and_its_bucket(access):
-    from aws.remove import remove
+    from tests.aws.helpers import remove
 
     create_trail(access, plan_trail(access, "test", "us-west-2"))
     remove(access, "test", ("us-west-2",))

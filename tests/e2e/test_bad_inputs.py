@@ -6,15 +6,13 @@ from __future__ import annotations
 import pytest
 
 import main
-from aws.apply import execute
-from aws.inventory import TAG_KEY
+from aws.execute import execute
 from aws.messages import describe
-from aws.plan import make_plan
-from aws.remove import remove
+from aws.names import TAG_KEY
 from aws.session import AwsAccess
 from aws.settings import save
 from sandbox.faults import FaultProxy
-from tests.aws.helpers import client, make_settings, rules, topics
+from tests.aws.helpers import client, make_plan, make_settings, remove, rules, topics
 
 REGIONS = ("ap-northeast-1", "us-west-2", "us-east-1")
 JSON_DENIED = ("AccessDeniedException", 400)   # EventBridge
@@ -72,7 +70,7 @@ def test_access_denied_on_each_apply_call(proxy, operation, refusal):
     proxy.refuse.clear()
     assert _untracked() == []
     assert execute(access, make_plan(access, make_settings())).ok
-    assert make_plan(access, make_settings()).actions == ()
+    assert make_plan(access, make_settings()).instructions == ()
 
 
 @pytest.mark.parametrize(("operation", "refusal"), RE_APPLY_CALLS)

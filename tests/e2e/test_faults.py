@@ -12,13 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from aws.apply import execute
-from aws.plan import make_plan
-from aws.remove import remove
+from aws.execute import execute
 from aws.session import AwsAccess
 from aws.settings import save
 from sandbox.faults import FaultProxy
-from tests.aws.helpers import client, make_settings, rules, tagged_anything, topics
+from tests.aws.helpers import (
+    client,
+    make_plan,
+    make_settings,
+    remove,
+    rules,
+    tagged_anything,
+    topics,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 REGIONS = ("ap-northeast-1", "us-west-2", "us-east-1")
@@ -50,7 +56,7 @@ def test_apply_and_remove_converge_with_20_percent_faults(proxy):
     assert result.ok, [str(r.error) for r in result.regions if r.error]
     faults = sum(n for k, n in proxy.counts.items() if k != "requests")
     assert faults >= 0.1 * proxy.counts["requests"] > 0
-    assert make_plan(access, settings).actions == ()
+    assert make_plan(access, settings).instructions == ()
     assert remove(access, "test", REGIONS).ok
     proxy.fault_rate = 0.0
     assert tagged_anything(REGIONS) == []
@@ -72,7 +78,7 @@ def test_apply_killed_halfway_then_rerun_has_no_duplicates(proxy, tmp_path):
     assert process.returncode == -signal.SIGKILL
     proxy.latency = 0.0
     access = AwsAccess()
-    assert make_plan(access, make_settings()).actions != ()  # it really stopped halfway
+    assert make_plan(access, make_settings()).instructions != ()  # it really stopped halfway
     assert execute(access, make_plan(access, make_settings())).ok
     _no_duplicates()
-    assert make_plan(access, make_settings()).actions == ()
+    assert make_plan(access, make_settings()).instructions == ()

@@ -9,16 +9,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from aws.apply import execute
+from aws.execute import execute
 from aws.localstate import LocalState
-from aws.plan import make_plan
 from aws.status import SubscriptionStatus
 from aws.trail_setup import TRAIL_NAME
 from gui.context import AppContext
 from gui.dashboard.status_model import PROBLEMS, SUBSCRIPTION, TRAIL
 from gui.dashboard.window import DashboardWindow
 from sandbox.lookup_emulator import LookupEventsEmulator
-from tests.aws.helpers import client, make_settings
+from tests.aws.helpers import client, make_plan, make_settings
 from tests.gui.shots import save_shot
 
 REGIONS = ("ap-northeast-1", "us-west-2", "us-east-1")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-import gui.dashboard.remove_flow as remove_flow
-from aws.apply import execute
+from aws.deployment import DeploymentService
+from aws.execute import Progress, execute
 from aws.localstate import LocalState
-from aws.plan import make_plan
 from gui.context import AppContext
 from gui.dashboard.window import DashboardWindow
 from sandbox.lookup_emulator import LookupEventsEmulator
-from tests.aws.helpers import client, make_settings, rules, tagged_anything, topics
+from tests.aws.helpers import client, make_plan, make_settings, rules, tagged_anything, topics
 from tests.gui.shots import save_shot
 
 REGIONS = ("ap-northeast-1", "us-west-2", "us-east-1")
@@ -55,7 +54,7 @@ def test_remove_with_one_click_leaves_nothing_tagged_and_keeps_foreign(qtbot, wi
     listed: list[str] = []
 
     def confirm(plan):
-        listed.extend(flow.item_text(a) for a in plan.actions)
+        listed.extend(flow.item_text(a) for a in plan.instructions)
         return True
 
     flow.confirm = confirm
@@ -93,21 +92,21 @@ def test_confirm_dialog_lists_exactly_what_is_deleted(qtbot, window):
 def test_remove_interrupted_halfway_then_run_again_finishes(qtbot, window, monkeypatch):
     flow = window.status_tab.remove_flow
     flow.confirm = lambda plan: True
-    real = remove_flow.execute
+    real = DeploymentService.remove
 
-    def cancel_after_first(access, plan, on_progress, cancelled):
+    def cancel_after_first(self, plan, *, on_progress, cancelled):
         def progress(event):
             on_progress(event)
-            if event.status == "done":
+            if event.status == Progress.DONE:
                 flow.cancel()  # what the dialog's Cancel button does, at a known moment
-        return real(access, plan, progress, cancelled)
+        return real(self, plan, on_progress=progress, cancelled=cancelled)
 
-    monkeypatch.setattr(remove_flow, "execute", cancel_after_first)
+    monkeypatch.setattr(DeploymentService, "remove", cancel_after_first)
     [text] = _remove(qtbot, window)
     assert "Run Remove everything again to finish" in text
     assert 0 < len(tagged_anything(REGIONS)) < 8
     assert "stopped" in " ".join(label.text() for label in flow.dialog._labels.values())
-    monkeypatch.setattr(remove_flow, "execute", real)
+    monkeypatch.setattr(DeploymentService, "remove", real)
     flow.dialog.close()
     [text] = _remove(qtbot, window)
     assert text.startswith("Removed")

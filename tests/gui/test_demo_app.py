@@ -9,6 +9,7 @@ import os
 import pytest
 from PySide6.QtWidgets import QApplication, QWizard
 
+from cli.main import start_sandbox
 from gui.app import start
 from gui.dashboard.window import DashboardWindow
 from gui.demo import DemoPanel
@@ -19,7 +20,8 @@ from tests.gui.shots import save_shot
 @pytest.fixture
 def demo_app(qapp, qtbot):
     saved = dict(os.environ)
-    context, windows = start(argparse.Namespace(demo=True, lang="en", lang_given=True), qapp)
+    args = argparse.Namespace(demo=True, lang="en", lang_given=True)
+    context, windows = start(args, qapp, start_sandbox(args))
     yield context, windows
     for window in windows:
         window.close()

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from aws.catalog import RESOURCES
+from aws import resources
 from aws.localstate import LocalState
 from gui.context import AppContext
 from gui.eventlog.model import EVENT
@@ -23,7 +23,7 @@ GROUPS = ("aws-config", "root-signin", "vpc-changes", "s3-bucket-policy-changes"
 
 
 def _samples(group: str) -> list[dict]:
-    return json.loads((RESOURCES / "samples" / f"{group}.json").read_text(encoding="utf-8"))
+    return resources.read_json("samples", f"{group}.json")
 
 
 def _at(record: dict, when: datetime, region: str | None = None, **changes) -> dict:

@@ -42,7 +42,8 @@ def test_typed_secret_is_written_nowhere(moto, make_wizard, memory_keyring, cont
         driver.create()
         driver.wait_created()
         driver.click(driver.button(QWizard.WizardButton.FinishButton))
-        logging.getLogger("test").info("keys in use: %r", context.keys)  # repr must hide it
+        # repr must hide it
+        logging.getLogger("test").info("keys in use: %r", context.credentials.keys)
         exports = [tmp_path / "events.csv", tmp_path / "events.json"]
         write_csv(exports[0], [])
         write_json(exports[1], [])

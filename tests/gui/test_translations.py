@@ -22,15 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aws.apply import execute
+from aws.execute import execute
 from aws.localstate import LocalState
-from aws.plan import make_plan
 from gui.app import Translations
 from gui.context import AppContext
 from gui.dashboard.window import DashboardWindow
 from gui.wizard.wizard import ACCOUNT, APIS, CREATE, EMAIL, REVIEW
 from sandbox.lookup_emulator import LookupEventsEmulator
-from tests.aws.helpers import make_settings
+from tests.aws.helpers import make_plan, make_settings
 from tests.gui.shots import save_shot
 from tests.gui.test_eventlog_view import GROUPS, realistic_mix
 

@@ -101,7 +101,7 @@ def test_walk_the_wizard_and_create(moto, make_wizard, context, qtbot, tmp_path,
     assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
     _shot(driver, screenshots, "create", lang)
 
-    deployment = wizard.deployment
+    deployment = wizard.draft.deployment
     for region in ("ap-northeast-1", "us-east-1"):
         events = boto3.client("events", region_name=region)
         [rule] = events.list_rules(NamePrefix="changewatch-")["Rules"]

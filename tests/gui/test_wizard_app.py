@@ -80,7 +80,7 @@ def test_keys_missing_from_the_keyring_open_the_wizard_not_the_default_chain(hom
                                                         lang_given=True), qapp)
     try:
         assert type(windows[0]).__name__ == "SetupWizard"
-        assert context.keys is None
+        assert context.credentials.keys is None
     finally:
         for window in windows:
             window.close()

@@ -8,7 +8,7 @@ import boto3
 import pytest
 from PySide6.QtCore import QTimer
 
-import aws.apply
+import aws.execute
 from aws.settings import Settings
 from gui.wizard.wizard import ACCOUNT, APIS, CREATE, EMAIL, REVIEW
 
@@ -17,12 +17,12 @@ from gui.wizard.wizard import ACCOUNT, APIS, CREATE, EMAIL, REVIEW
 def slow_calls(monkeypatch):
     """Every AWS call apply makes takes `delay` seconds longer, like a far-away region."""
     def install(delay: float) -> None:
-        real = aws.apply.call
+        real = aws.execute.call
 
         def slow(*args, **kwargs):
             time.sleep(delay)
             return real(*args, **kwargs)
-        monkeypatch.setattr(aws.apply, "call", slow)
+        monkeypatch.setattr(aws.execute, "call", slow)
     return install
 
 
@@ -55,12 +55,12 @@ def test_gui_thread_keeps_processing_events_while_applying(moto, make_wizard, sl
     driver.wait_created()
     timer.stop()
     assert page.isComplete(), page.status.text()
-    assert len(page.plan.actions) > 50  # enough work to notice a frozen window
+    assert len(page.plan.instructions) > 50  # enough work to notice a frozen window
     # The timer kept firing during apply, and the log grew while the user watched.
     # (The longest stall is measured in benchmarks/bench_gui.py.)
     assert len(seen) > 20
     assert len(set(seen)) > 5
-    assert page.log.blockCount() >= 2 * len(page.plan.actions)  # started + done per call
+    assert page.log.blockCount() >= 2 * len(page.plan.instructions)  # started + done per call
 
 
 def test_cancel_mid_apply_then_retry_finishes(moto, make_wizard, slow_calls):
@@ -78,7 +78,7 @@ def test_cancel_mid_apply_then_retry_finishes(moto, make_wizard, slow_calls):
     assert page.retry.isVisible() and not page.cancel.isEnabled()
     assert not driver.button(driver.wizard.WizardButton.FinishButton).isEnabled()
     # What exists is already tracked, so nothing made is ever forgotten.
-    deployment = driver.wizard.deployment
+    deployment = driver.wizard.draft.deployment
     assert set(driver.wizard.context.local.deployed_regions(deployment)) >= {
         "ap-northeast-1", "us-east-1"}
     driver.click(page.retry)
@@ -102,7 +102,7 @@ def test_reopening_prefills_every_page(moto, make_wizard, context):
     context.local.remember_regions("cw-existing", ["ap-northeast-1", "eu-west-1"])
     driver = make_wizard()
     wizard = driver.wizard
-    assert wizard.deployment == "cw-existing"
+    assert wizard.draft.deployment == "cw-existing"
     assert wizard.account_page.chosen_regions() == ("ap-northeast-1", "us-west-2")
     driver.check_account()
     assert wizard.account_page.chosen_regions() == ("ap-northeast-1", "us-west-2")

@@ -7,11 +7,11 @@ import time
 
 import pytest
 
-from aws.apply import execute
-from aws.plan import make_plan
+from aws.execute import execute
 from aws.session import AwsAccess
 from aws.settings import Settings
 from sandbox.demo import Sandbox
+from tests.aws.helpers import make_plan
 
 
 @pytest.fixture

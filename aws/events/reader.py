@@ -1,19 +1,21 @@
-"""Recent CloudTrail events for the watched rules: planned, rate-limited LookupEvents reads."""
+"""Reads the watched rules' recent events: planned, rate-limited, streamed LookupEvents calls."""
 
 from __future__ import annotations
 
 import json
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from aws.errors import AwsError, Cancelled, ChangeWatchError, translate
+from aws.catalog import Catalog, load_catalog
+from aws.errors import AwsError, Cancelled, translate
+from aws.events.queries import Query, WatchedRule, names_by_source, plan_queries
+from aws.events.rows import EventRow, event_row, event_time
+from aws.fanout import per_region
 from aws.match import delivers, to_eventbridge
 from aws.ratelimit import TokenBucket, shared_bucket
 
@@ -23,119 +25,6 @@ from aws.ratelimit import TokenBucket, shared_bucket
 OVERLAP = timedelta(minutes=15)
 PAGE_SIZE = 50
 _MAX_REGION_WORKERS = 17
-
-
-@dataclass(frozen=True)
-class WatchedRule:
-    """One deployed EventBridge rule: where it is, which group it serves, what it matches."""
-
-    region: str
-    name: str
-    group_id: str
-    pattern: dict = field(hash=False)
-    state: str = "ENABLED"
-
-
-class Query(NamedTuple):
-    """One LookupEvents query: a region and at most one lookup attribute."""
-
-    region: str
-    key: str | None
-    value: str | None
-
-
-@dataclass(frozen=True)
-class EventRow:
-    """One watched event as the recent-events table shows it."""
-
-    event_id: str
-    event_time: datetime
-    region: str
-    event_name: str
-    event_source: str
-    user: str
-    source_ip: str
-    user_agent: str
-    resource: str
-    error_code: str
-    read_only: bool
-    group_id: str
-    record: dict = field(hash=False, compare=False, repr=False)
-
-
-def plan_queries(
-    rules: Iterable[WatchedRule], per_name: Collection[tuple[str, str]] = ()
-) -> tuple[Query, ...]:
-    """The fewest LookupEvents queries that return every event the enabled `rules` can match.
-
-    Per region: a pattern with a plain list of detail.eventName strings under one
-    detail.eventSource is served either by one EventName query per name or by one EventSource
-    query for all names of that source. Pages are what cost calls; an EventSource query also
-    returns the source's read-only noise (Describe*, Get*, List*), so it wins only when it
-    replaces at least two EventName queries, and `per_name` names the (region, source) pairs
-    where it was seen to need more pages than the names it replaces (the reader learns that).
-    A pattern without a name list needs its single eventSource, else every event of the region;
-    one such all-events query covers every other query of the region, so it is the only one.
-    """
-    by_region: dict[str, list[WatchedRule]] = defaultdict(list)
-    for rule in rules:
-        if rule.state != "DISABLED":
-            by_region[rule.region].append(rule)
-    queries: list[Query] = []
-    for region in sorted(by_region):
-        queries.extend(_region_queries(region, by_region[region], frozenset(per_name)))
-    return tuple(queries)
-
-
-def _region_queries(
-    region: str, rules: Sequence[WatchedRule], per_name: frozenset[tuple[str, str]]
-) -> list[Query]:
-    forced: set[str] = set()
-    names_by_source = _names_by_source(rules)
-    loose: set[str] = set()
-    for rule in rules:
-        names, sources = _needs(rule.pattern)
-        if names and sources and len(sources) == 1:
-            continue  # in names_by_source
-        if names and not (sources and len(sources) < len(names)):
-            loose.update(names)
-        elif sources:
-            forced.update(sources)
-        else:
-            return [Query(region, None, None)]
-    by_source: set[str] = set(forced)
-    for source, names in names_by_source.items():
-        if source in forced:
-            continue
-        if len(names) >= 2 and (region, source) not in per_name:
-            by_source.add(source)
-        else:
-            loose.update(names)
-    return [Query(region, "EventSource", s) for s in sorted(by_source)] + [
-        Query(region, "EventName", n) for n in sorted(loose)
-    ]
-
-
-def _names_by_source(rules: Iterable[WatchedRule]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    for rule in rules:
-        names, sources = _needs(rule.pattern)
-        if names and sources and len(sources) == 1:
-            found[sources[0]].update(names)
-    return found
-
-
-def _needs(pattern: dict) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
-    detail = pattern.get("detail")
-    if not isinstance(detail, dict) or "$or" in pattern or "$or" in detail:
-        return None, None
-    return _plain(detail.get("eventName")), _plain(detail.get("eventSource"))
-
-
-def _plain(values: Any) -> tuple[str, ...] | None:
-    if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
-        return tuple(sorted(set(values)))
-    return None
 
 
 def _utc_now() -> datetime:
@@ -148,7 +37,7 @@ class EventReader:
     `load` reads a window; `poll` reads from the newest event seen in each region minus
     OVERLAP, so an event CloudTrail shows up to 15 minutes late is still listed, once (rows are
     de-duplicated by EventId). An event that shows up later than that, with an EventTime older
-    than the newest seen minus OVERLAP, is missed until the next `load`. `on_rows` is called
+    than the newest seen minus OVERLAP, is missed until the next `load`. `on_progress` is called
     from worker threads, one call at a time, with each page's new watched rows.
     """
 
@@ -160,8 +49,10 @@ class EventReader:
         clock: Callable[[], datetime] = _utc_now,
         *,
         account: str = "default",
+        catalog: Catalog | None = None,
     ) -> None:
         self._client_for_region = client_for_region
+        self._catalog = catalog or load_catalog()
         self._rules = tuple(r for r in rules if r.state != "DISABLED")
         self._bucket = bucket if bucket is not None else shared_bucket()
         self._clock = clock
@@ -172,7 +63,7 @@ class EventReader:
         # Names per (region, source) over all the region's rules: what one EventSource query
         # replaces, so the reader can tell whether per-name queries would cost less.
         self._names = {(region, s): len(n) for region, rules in self._by_region.items()
-                       for s, n in _names_by_source(rules).items()}
+                       for s, n in names_by_source(rules).items()}
         self._per_name: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
         self._emit_lock = threading.Lock()
@@ -190,7 +81,7 @@ class EventReader:
     def load(
         self,
         window: timedelta,
-        on_rows: Callable[[list[EventRow]], None],
+        on_progress: Callable[[list[EventRow]], None],
         cancelled: Callable[[], bool] | None = None,
     ) -> tuple[EventRow, ...]:
         """Read the last `window` afresh; returns every watched row, newest first."""
@@ -199,11 +90,11 @@ class EventReader:
             self._seen.clear()
             self._newest.clear()
             self._starts = {region: start for region in self._by_region}
-        return self._read(on_rows, cancelled)
+        return self._read(on_progress, cancelled)
 
     def poll(
         self,
-        on_rows: Callable[[list[EventRow]], None],
+        on_progress: Callable[[list[EventRow]], None],
         cancelled: Callable[[], bool] | None = None,
     ) -> tuple[EventRow, ...]:
         """Read what is new since the last read; returns the rows not listed before."""
@@ -214,28 +105,20 @@ class EventReader:
                          else self._starts.get(region, fallback))
                 for region in self._by_region
             }
-        return self._read(on_rows, cancelled)
+        return self._read(on_progress, cancelled)
 
     def _read(
-        self, on_rows: Callable[[list[EventRow]], None], cancelled: Callable[[], bool] | None
+        self, on_progress: Callable[[list[EventRow]], None], cancelled: Callable[[], bool] | None
     ) -> tuple[EventRow, ...]:
         by_region: dict[str, list[Query]] = defaultdict(list)
         for query in self.queries:
             by_region[query.region].append(query)
-        rows: list[EventRow] = []
-        errors: list[ChangeWatchError] = []
-        if by_region:
-            workers = min(len(by_region), _MAX_REGION_WORKERS)
-            with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="events") as pool:
-                futures = {
-                    pool.submit(self._read_region, region, queries, on_rows, cancelled): region
-                    for region, queries in by_region.items()
-                }
-                for future in as_completed(futures):
-                    try:
-                        rows.extend(future.result())
-                    except ChangeWatchError as exc:
-                        errors.append(exc)
+        outcomes = per_region(
+            by_region,
+            lambda region: self._read_region(region, by_region[region], on_progress, cancelled),
+            max_workers=_MAX_REGION_WORKERS, name="events")
+        rows = [row for o in outcomes.values() for row in (o.value or ())]
+        errors = [o.error for o in outcomes.values() if o.error is not None]
         self._prune()
         # A failed region does not stop the others; their rows are delivered, then it is told.
         failed = [e for e in errors if isinstance(e, AwsError)]
@@ -247,7 +130,7 @@ class EventReader:
         self,
         region: str,
         queries: list[Query],
-        on_rows: Callable[[list[EventRow]], None],
+        on_progress: Callable[[list[EventRow]], None],
         cancelled: Callable[[], bool] | None,
     ) -> list[EventRow]:
         client = self._client(region)
@@ -265,7 +148,7 @@ class EventReader:
                 if new:
                     rows.extend(new)
                     with self._emit_lock:
-                        on_rows(new)
+                        on_progress(new)
                 token = page.get("NextToken")
             self._learn(query, pages)
         return rows
@@ -293,7 +176,7 @@ class EventReader:
     def _rows(self, region: str, events: list[dict]) -> list[EventRow]:
         rows: list[EventRow] = []
         for event in events:
-            when = _event_time(event)
+            when = event_time(event)
             with self._lock:
                 if when is not None and (region not in self._newest
                                          or when > self._newest[region]):
@@ -318,7 +201,8 @@ class EventReader:
                      if delivers(r.pattern, r.state, envelope)), None)
         if rule is None:
             return None
-        return _event_row(region, event, record, rule.group_id, when)
+        return event_row(region, event, record, envelope, rule.group_id,
+                         self._catalog.find(rule.group_id), when)
 
     def _prune(self) -> None:
         # Ids older than the next poll's start can never be returned again.
@@ -336,64 +220,3 @@ class EventReader:
             with self._lock:
                 client = self._clients.setdefault(region, client)
         return client
-
-
-def _event_time(event: dict) -> datetime | None:
-    value = event.get("EventTime")
-    if isinstance(value, datetime):
-        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
-    return None
-
-
-_NOTABLE_IDS = (
-    "networkAclId", "routeTableId", "vpcId", "internetGatewayId", "natGatewayId",
-    "customerGatewayId", "vpnGatewayId", "transitGatewayId", "bucketName", "keyId",
-    "policyArn", "roleName", "userName", "groupName", "policyName",
-    "configurationRecorderName", "deliveryChannelName", "trailName", "name", "accountId",
-)
-
-
-def _event_row(region: str, event: dict, record: dict, group_id: str,
-               when: datetime | None) -> EventRow:
-    if when is None:
-        when = datetime.fromisoformat(record["eventTime"]).astimezone(UTC)
-    return EventRow(
-        event_id=str(event.get("EventId") or record.get("eventID", "")),
-        event_time=when,
-        region=region,
-        event_name=str(record.get("eventName", "")),
-        event_source=str(record.get("eventSource", "")),
-        user=_user(record.get("userIdentity") or {}),
-        source_ip=str(record.get("sourceIPAddress") or ""),
-        user_agent=str(record.get("userAgent") or ""),
-        resource=_resource(record, event),
-        error_code=str(record.get("errorCode") or ""),
-        read_only=record.get("readOnly") is True,
-        group_id=group_id,
-        record=record,
-    )
-
-
-def _user(identity: dict) -> str:
-    # userName is empty for roles and SSO users; the ARN says who it really was.
-    for key in ("arn", "userName", "principalId", "type"):
-        if identity.get(key):
-            return str(identity[key])
-    return ""
-
-
-def _resource(record: dict, event: dict) -> str:
-    request = record.get("requestParameters") or {}
-    response = record.get("responseElements") or {}
-    modify = request.get("ModifySecurityGroupRulesRequest") or {}
-    for value in (request.get("groupId"), modify.get("GroupId"), response.get("groupId")):
-        if value:
-            return str(value)
-    for item in list(event.get("Resources") or []) + list(record.get("resources") or []):
-        name = item.get("ResourceName") or item.get("ARN")
-        if name:
-            return str(name)
-    for key in _NOTABLE_IDS:
-        if isinstance(request.get(key), str) and request[key]:
-            return request[key]
-    return ""

@@ -1,4 +1,4 @@
-"""`main.py events`: recent matching CloudTrail events, as a table or one JSON object per line."""
+"""`events`: recent matching CloudTrail events, as a table or one JSON object per line."""
 
 from __future__ import annotations
 
@@ -7,25 +7,26 @@ import json
 import re
 from datetime import timedelta
 
-from aws.errors import ChangeWatchError, SettingsError
-from aws.events import EventReader, EventRow
+from aws.catalog import Catalog
+from aws.errors import ChangeWatchError, ErrorKind, SettingsError
+from aws.events import EventReader, EventRow, watched_rules
 from aws.session import AwsAccess
 from aws.settings import Settings
-from aws.status import watched_rules
+from cli.output import EXIT_OK, out
 
 MAX_WINDOW = timedelta(days=90)  # LookupEvents keeps 90 days
 
 
 def parse_since(text: str) -> timedelta:
     """“90m”, “24h”, “7d” → a window; anything else, or more than 90 days, is refused."""
-    match = re.fullmatch(r"(\d+)([mhd])", text.strip())
+    match = re.fullmatch(r"(\d{1,6})([mhd])", text.strip())
     if match:
         number, unit = int(match.group(1)), match.group(2)
         window = {"m": timedelta(minutes=number), "h": timedelta(hours=number),
                   "d": timedelta(days=number)}[unit]
         if timedelta(0) < window <= MAX_WINDOW:
             return window
-    raise SettingsError(text, "bad_since")
+    raise SettingsError(text, ErrorKind.BAD_SINCE)
 
 
 def as_json(row: EventRow) -> str:
@@ -43,19 +44,20 @@ def as_line(row: EventRow) -> str:
                       row.error_code)).rstrip()
 
 
-def run_events(access: AwsAccess, settings: Settings, window: timedelta,
-               args: argparse.Namespace) -> int:
+def run(access: AwsAccess, settings: Settings, catalog: Catalog, window: timedelta,
+        args: argparse.Namespace) -> int:
     """Print what every region gave; a region that failed is reported after the rows."""
     reader = EventReader(lambda region: access.client("cloudtrail", region),
-                         watched_rules(settings), account=settings.profile or "default")
+                         watched_rules(settings, catalog), account=settings.profile or "default",
+                         catalog=catalog)
     rows: list[EventRow] = []
     error: ChangeWatchError | None = None
     try:
-        reader.load(window, on_rows=rows.extend)
+        reader.load(window, on_progress=rows.extend)
     except ChangeWatchError as exc:
         error = exc
     for row in sorted(rows, key=lambda r: r.event_time):
-        print(as_json(row) if args.json else as_line(row))
+        out(as_json(row) if args.json else as_line(row))
     if error is not None:
         raise error
-    return 0
+    return EXIT_OK

@@ -1,0 +1,224 @@
+"""The deployment service: review, apply (and repair), remove, status — and where it applied.
+
+One place for "plan → execute → remember", used by the CLI, the wizard and the dashboard alike
+(the shape of chalice's Deployer + ResultsRecorder). Every method runs on the caller's thread
+and takes `on_progress` / `cancelled`, so a GUI worker and the CLI call it the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from aws import subscription, trail_setup
+from aws.catalog import Catalog, load_catalog
+from aws.desired import PLACEHOLDER_IDENTITY, desired_state, preview
+from aws.errors import ChangeWatchError, is_cancelled
+from aws.execute import OnProgress, Result, execute
+from aws.plan import Plan, make_plan, removal_plan
+from aws.regions import GLOBAL_REGION
+from aws.session import AwsAccess
+from aws.settings import Settings
+from aws.status import DeploymentStatus, status_of
+from aws.trail_setup import TrailCoverage, TrailPlan, coverage
+
+Cancelled = Callable[[], bool] | None
+
+
+class Recorder(Protocol):
+    """Remembers where a deployment may have resources (regions), across runs."""
+
+    def deployed_regions(self, deployment: str) -> tuple[str, ...]: ...
+
+    def will_touch(self, deployment: str, regions: Iterable[str]) -> None: ...
+
+    def record(self, deployment: str, plan: Plan, result: Result) -> None: ...
+
+
+class MemoryRecorder:
+    """A Recorder that forgets when the process ends (for tests and one-off runs)."""
+
+    def __init__(self) -> None:
+        self.regions: dict[str, set[str]] = {}
+
+    def deployed_regions(self, deployment: str) -> tuple[str, ...]:
+        return tuple(sorted(self.regions.get(deployment, ())))
+
+    def will_touch(self, deployment: str, regions: Iterable[str]) -> None:
+        self.regions.setdefault(deployment, set()).update(regions)
+
+    def record(self, deployment: str, plan: Plan, result: Result) -> None:
+        self.regions[deployment] = ({r.region for r in plan.regions if r.desired}
+                                    | set(result.unfinished))
+
+
+@dataclass(frozen=True)
+class RulePattern:
+    name: str
+    regions: tuple[str, ...]
+    pattern: str  # pretty JSON
+
+
+@dataclass(frozen=True)
+class Preview:
+    group_id: str
+    rule: str
+    event_name: str
+    text: str  # "" when the catalog ships no sample for the chosen APIs
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the review page and `plan` show before anything is created."""
+
+    plan: Plan
+    coverage: dict[str, TrailCoverage]
+    patterns: tuple[RulePattern, ...]
+    previews: tuple[Preview, ...]
+    coverage_error: ChangeWatchError | None = None
+
+
+@dataclass(frozen=True)
+class Applied:
+    plan: Plan
+    result: Result
+
+
+def previews(settings: Settings, catalog: Catalog) -> tuple[Preview, ...]:
+    """The notification of each chosen group's rule, rendered from a sample of a chosen API
+    with the very transformer the rule gets."""
+    result: dict[str, Preview] = {}
+    for region in desired_state(settings, catalog, PLACEHOLDER_IDENTITY).values():
+        for rule in region.rules:
+            if rule.group_id not in result:
+                event_name, text = preview(rule)
+                result[rule.group_id] = Preview(rule.group_id, rule.name, event_name, text)
+    return tuple(result[g.id] for g in catalog.groups if g.id in result)
+
+
+def _patterns(plan: Plan) -> tuple[RulePattern, ...]:
+    found: dict[tuple[str, str], list[str]] = {}
+    for region in plan.regions:
+        for rule in region.desired.rules if region.desired else ():
+            found.setdefault((rule.name, rule.pattern), []).append(region.region)
+    return tuple(RulePattern(name, tuple(regions),
+                             json.dumps(json.loads(pattern), indent=2, ensure_ascii=False))
+                 for (name, pattern), regions in found.items())
+
+
+class DeploymentService:
+    """Review / apply / repair / remove / status of one account's deployments."""
+
+    def __init__(self, access: AwsAccess | Callable[[], AwsAccess], recorder: Recorder,
+                 catalog: Catalog | None = None) -> None:
+        self._access = access
+        self.recorder = recorder
+        self.catalog = catalog or load_catalog()
+
+    @property
+    def access(self) -> AwsAccess:
+        """Made on first use: creating a session reads files, so it happens on the worker."""
+        if not isinstance(self._access, AwsAccess):
+            self._access = self._access()
+        return self._access
+
+    def plan(self, settings: Settings, *, on_progress: OnProgress | None = None,
+             cancelled: Cancelled = None) -> Plan:
+        """What apply would do; regions remembered from earlier runs are read too, so a region
+        dropped from the settings gets its leftovers removed."""
+        del on_progress  # planning is a few parallel reads; callers show a busy state
+        return make_plan(self.access, settings, self.catalog, cancelled=cancelled,
+                         also_regions=self.recorder.deployed_regions(settings.deployment))
+
+    def review(self, settings: Settings, *, on_progress: OnProgress | None = None,
+               cancelled: Cancelled = None) -> Review:
+        """The plan, CloudTrail coverage of every region that gets rules, and the previews."""
+        plan = self.plan(settings, on_progress=on_progress, cancelled=cancelled)
+        ruled = [r.region for r in plan.regions if r.desired]
+        try:
+            found, error = coverage(self.access, ruled, cancelled), None
+        except ChangeWatchError as exc:
+            if is_cancelled(exc):
+                raise
+            found, error = {}, exc
+        return Review(plan, found, _patterns(plan), previews(settings, self.catalog), error)
+
+    def apply(self, settings: Settings, plan: Plan | None = None, *,
+              on_progress: Callable[[object], None] | None = None,
+              cancelled: Cancelled = None) -> Applied:
+        """Make AWS match the settings (the reviewed plan, or a fresh one); also repairs.
+        A fresh plan is reported through on_progress before its first step."""
+        if plan is None:
+            plan = self.plan(settings, cancelled=cancelled)
+            if on_progress:
+                on_progress(plan)
+        return Applied(plan, self.execute(plan, on_progress=on_progress, cancelled=cancelled))
+
+    def execute(self, plan: Plan, *, on_progress: OnProgress | None = None,
+                cancelled: Cancelled = None) -> Result:
+        """Run a plan, recording where it may leave something before and after."""
+        self.recorder.will_touch(plan.deployment, plan.touched_regions)
+        result = execute(self.access, plan, on_progress, cancelled)
+        self.recorder.record(plan.deployment, plan, result)
+        return result
+
+    def removal_regions(self, deployment: str,
+                        settings: Settings | None = None) -> tuple[str, ...]:
+        """Where a deployment may have left something: the regions it was applied to, the ones
+        chosen now, and us-east-1 (home of the global groups)."""
+        chosen = settings.regions if settings else ()
+        return tuple(dict.fromkeys((*self.recorder.deployed_regions(deployment), *chosen,
+                                    GLOBAL_REGION)))
+
+    def removal_plan(self, deployment: str, settings: Settings | None = None, *,
+                     on_progress: OnProgress | None = None,
+                     cancelled: Cancelled = None) -> Plan:
+        """Everything tagged with this deployment, to be deleted; nothing else."""
+        del on_progress
+        return removal_plan(self.access, deployment, self.removal_regions(deployment, settings),
+                            cancelled)
+
+    def remove(self, plan: Plan, *, on_progress: OnProgress | None = None,
+               cancelled: Cancelled = None) -> Result:
+        """Delete rules (targets first), then topics. Run again after an interruption."""
+        return self.execute(plan, on_progress=on_progress, cancelled=cancelled)
+
+    def status(self, settings: Settings, *, on_progress: OnProgress | None = None,
+               cancelled: Cancelled = None) -> DeploymentStatus:
+        """The deployment as AWS has it (by tag), its drift, trails and 24 h deliveries."""
+        del on_progress
+        plan = make_plan(self.access, settings, self.catalog, cancelled=cancelled,
+                         also_regions=self.removal_regions(settings.deployment))
+        return status_of(self.access, plan, cancelled)
+
+    # -- the dashboard's small verbs -------------------------------------------------------
+
+    def send_test(self, settings: Settings, region: str, *,
+                  on_progress: OnProgress | None = None, cancelled: Cancelled = None) -> str:
+        """Publish a sample notification to the region's topic; the message id."""
+        del on_progress, cancelled  # one call
+        return subscription.send_test_notification(self.access, settings, self.catalog, region)
+
+    def resend_confirmation(self, topic_arn: str, email: str, *,
+                            on_progress: OnProgress | None = None,
+                            cancelled: Cancelled = None) -> str:
+        del on_progress, cancelled
+        return subscription.resend_confirmation(self.access, topic_arn, email)
+
+    def confirm_subscription(self, topic_arn: str, link: str, *,
+                             on_progress: OnProgress | None = None,
+                             cancelled: Cancelled = None) -> str:
+        del on_progress, cancelled
+        return subscription.confirm_subscription(self.access, topic_arn, link)
+
+    def plan_trail(self, deployment: str, home_region: str, *,
+                   on_progress: OnProgress | None = None,
+                   cancelled: Cancelled = None) -> TrailPlan:
+        del on_progress, cancelled
+        return trail_setup.plan_trail(self.access, deployment, home_region)
+
+    def create_trail(self, plan: TrailPlan, *, on_progress: Callable[[str], None] | None = None,
+                     cancelled: Cancelled = None) -> str:
+        return trail_setup.create_trail(self.access, plan, on_progress, cancelled)

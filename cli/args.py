@@ -1,0 +1,50 @@
+"""The command line: no command opens the app; a command runs headless."""
+
+from __future__ import annotations
+
+import argparse
+import locale
+import os
+
+from cli import __version__
+
+COMMANDS = (
+    ("plan", "show what apply would change; changes nothing"),
+    ("apply", "make AWS match the settings; safe to re-run"),
+    ("remove", "remove everything this deployment made, in every region"),
+    ("events", "print recent matching CloudTrail events"),
+)
+
+
+def default_lang() -> str:
+    name = os.environ.get("LC_ALL") or os.environ.get("LANG") or (locale.getlocale()[0] or "")
+    return "ja" if name.lower().startswith("ja") else "en"
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="changewatch",
+        description="Email an AWS admin the moment someone changes what must not change.")
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    top.add_argument("--demo", action="store_true",
+                     help="run against the built-in sandbox (no AWS account needed)")
+    top.add_argument("--lang", choices=("ja", "en"), default=None,
+                     help="language of messages (default: remembered, else the locale)")
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS,
+                      help="language of messages (default: from the system locale)")
+    commands = top.add_subparsers(dest="command")
+    for name, text in COMMANDS:
+        sub = commands.add_parser(name, help=text, parents=[lang])
+        sub.add_argument("--config", required=True, metavar="FILE", help="settings TOML file")
+        if name == "events":
+            sub.add_argument("--since", default="24h", help="window: 1h, 24h, 7d, 90d")
+            sub.add_argument("--json", action="store_true", help="one JSON object per line")
+    return top
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    args = parser().parse_args(argv)
+    args.lang_given = args.lang is not None  # the GUI remembers an explicit choice
+    args.lang = args.lang or default_lang()
+    return args

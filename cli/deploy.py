@@ -1,0 +1,47 @@
+"""`plan`, `apply` and `remove`: the deployment service with a printing callback."""
+
+from __future__ import annotations
+
+import argparse
+
+from aws.deployment import DeploymentService
+from aws.execute import Result
+from aws.instructions import Subscribe
+from aws.plan_text import describe_plan
+from aws.settings import Settings
+from cli.output import EXIT_FAILED, EXIT_OK, err, out, progress_printer
+
+_NOT_FINISHED = {
+    "en": "Not finished in {regions}. Fix the problem above and run the same command again: it "
+          "continues where it stopped.",
+    "ja": "{regions} で完了していません。上記の問題を解決してから同じコマンドをもう一度実行すると、"
+          "続きから処理します。",
+}
+_CONFIRM = {
+    "en": "Done. Check {email} and confirm the subscription ({n} confirmation email(s)).",
+    "ja": "完了しました。{email} に届く確認メール（{n} 通）のリンクをクリックしてください。",
+}
+
+
+def run(service: DeploymentService, settings: Settings, args: argparse.Namespace) -> int:
+    lang = args.lang
+    if args.command == "remove":
+        plan = service.removal_plan(settings.deployment, settings)
+    else:
+        plan = service.plan(settings)
+    for line in describe_plan(plan, lang):
+        out(line)
+    if args.command == "plan":
+        return EXIT_FAILED if plan.errors else EXIT_OK
+    result = service.execute(plan, on_progress=progress_printer(lang))
+    return _finish(result, settings, lang)
+
+
+def _finish(result: Result, settings: Settings, lang: str) -> int:
+    if not result.ok:
+        err(_NOT_FINISHED[lang].format(regions=", ".join(result.unfinished)))
+        return EXIT_FAILED
+    sent = sum(1 for step in result.done if isinstance(step, Subscribe))
+    if sent:
+        out(_CONFIRM[lang].format(email=settings.email, n=sent))
+    return EXIT_OK
