@@ -11,7 +11,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_state_dir
 
-from aws import settings as settings_io
+from aws import settings_file as settings_io
 from aws.errors import SettingsError
 from aws.execute import Result
 from aws.instructions import Subscribe

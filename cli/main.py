@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from aws import settings as settings_io
+from aws import settings_file as settings_io
 from aws.catalog import load_catalog
 from aws.deployment import DeploymentService
 from aws.errors import ChangeWatchError, SettingsError, translate

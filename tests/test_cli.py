@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import main
-from aws.settings import save
+from aws.settings_file import save
 from tests.aws.helpers import make_settings, rules
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,6 +4,7 @@ environment outside the checkout, it runs the command, the sandbox and the windo
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -31,8 +32,12 @@ def installed(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     work = tmp_path_factory.mktemp("wheel")
     env = {key: os.environ[key] for key in ("PATH", "HOME", "TMPDIR", "LANG") if key in os.environ}
     env.update(QT_QPA_PLATFORM="offscreen", PIP_DISABLE_PIP_VERSION_CHECK="1")
+    # Built from a copy, so the checkout gets no build/ and nothing untracked sneaks in.
+    source = work / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", "docs"))
     built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
-                  str(work / "dist"), str(ROOT)], work, env)
+                  str(work / "dist"), str(source)], work, env)
     assert built.returncode == 0, built.stderr
     [wheel] = (work / "dist").glob("changewatch-*.whl")
     venv.create(work / "venv", with_pip=True)

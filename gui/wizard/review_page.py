@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from aws import settings as settings_io
+from aws import settings_file as settings_io
 from aws.deployment import Review
 from aws.errors import ChangeWatchError
 from aws.plan_text import describe_plan

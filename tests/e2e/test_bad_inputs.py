@@ -10,7 +10,7 @@ from aws.execute import execute
 from aws.messages import describe
 from aws.names import TAG_KEY
 from aws.session import AwsAccess
-from aws.settings import save
+from aws.settings_file import save
 from sandbox.faults import FaultProxy
 from tests.aws.helpers import client, make_plan, make_settings, remove, rules, topics
 

@@ -14,7 +14,7 @@ import pytest
 
 from aws.execute import execute
 from aws.session import AwsAccess
-from aws.settings import save
+from aws.settings_file import save
 from sandbox.faults import FaultProxy
 from tests.aws.helpers import (
     client,

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtWidgets import QFileDialog, QWizard
 
-from aws import settings as settings_io
+from aws import settings_file as settings_io
 from gui.app import setup_logging
 from gui.eventlog.export import write_csv, write_json
 

@@ -6,7 +6,7 @@ import boto3
 import pytest
 from PySide6.QtWidgets import QFileDialog, QWizard
 
-from aws import settings as settings_io
+from aws import settings_file as settings_io
 from aws.inventory import TAG_KEY
 from gui.app import Translations
 from gui.wizard.wizard import ACCOUNT, APIS, CREATE, EMAIL, REVIEW

@@ -1,0 +1,145 @@
+"""Settings as a TOML file: read (every problem a SettingsError) and written atomically."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from aws.errors import SettingsError
+from aws.settings import (
+    Delivery,
+    Notifications,
+    Remediation,
+    Settings,
+    WatchException,
+    validate,
+)
+
+_STRINGS = ("email", "language", "profile", "deployment", "kms_key", "delivery", "home_region",
+            "notifications", "timezone", "remediation")
+_LISTS = ("regions", "watch", "compliance")
+_KNOWN = {*_STRINGS, *_LISTS, "kms_keys", "exceptions"}
+_EXCEPTION_KEYS = {"groups", "callers", "source_ips"}
+
+
+def _strings(data: dict, key: str, where: str = "") -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SettingsError(f"`{where}{key}` must be a list of strings")
+    return tuple(v.strip() for v in value)
+
+
+def _exceptions(data: dict) -> tuple[WatchException, ...]:
+    items = data.get("exceptions", [])
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise SettingsError("`exceptions` must be [[exceptions]] tables")
+    found = []
+    for item in items:
+        unknown = sorted(set(item) - _EXCEPTION_KEYS)
+        if unknown:
+            raise SettingsError(f"unknown setting exceptions.{', '.join(unknown)}")
+        found.append(WatchException(_strings(item, "groups", "exceptions."),
+                                    _strings(item, "callers", "exceptions."),
+                                    _strings(item, "source_ips", "exceptions.")))
+    return tuple(found)
+
+
+def _kms_keys(data: dict) -> tuple[tuple[str, str], ...]:
+    keys = data.get("kms_keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise SettingsError("`kms_keys` must be a table of region = \"key\"")
+    return tuple(sorted((region.strip(), key.strip()) for region, key in keys.items()))
+
+
+def from_dict(data: dict) -> Settings:
+    unknown = sorted(set(data) - _KNOWN)
+    if unknown:
+        raise SettingsError(f"unknown setting {', '.join(unknown)}")
+    for key in _STRINGS:
+        if key in data and not isinstance(data[key], str):
+            raise SettingsError(f"`{key}` must be a string")
+    text = {key: data[key].strip() for key in _STRINGS if key in data}
+    return Settings(
+        regions=_strings(data, "regions"),
+        email=text.get("email", ""),
+        watch=_strings(data, "watch"),
+        language=text.get("language", "ja"),
+        profile=text.get("profile") or None,
+        deployment=data.get("deployment", "default"),
+        kms_key=text.get("kms_key") or None,
+        kms_keys=_kms_keys(data),
+        delivery=_enum(Delivery, text.get("delivery", Delivery.HOME)),
+        home_region=text.get("home_region") or None,
+        notifications=_enum(Notifications, text.get("notifications", Notifications.RICH)),
+        timezone=text.get("timezone") or None,
+        exceptions=_exceptions(data),
+        compliance=_strings(data, "compliance"),
+        remediation=_enum(Remediation, text.get("remediation", Remediation.OFF)),
+    )
+
+
+def _enum(kind: Any, value: str) -> Any:
+    """The member for a known value; an unknown one is kept as text for validate() to word."""
+    try:
+        return kind(value)
+    except ValueError:
+        return value
+
+
+def to_dict(settings: Settings) -> dict:
+    data: dict[str, Any] = {}
+    if settings.profile:
+        data["profile"] = settings.profile
+    data["regions"] = list(settings.regions)
+    data["email"] = settings.email
+    data["language"] = settings.language
+    data["watch"] = list(settings.watch)
+    data["deployment"] = settings.deployment
+    data["delivery"] = str(settings.delivery)
+    if settings.home_region:
+        data["home_region"] = settings.home_region
+    data["notifications"] = str(settings.notifications)
+    if settings.timezone:
+        data["timezone"] = settings.timezone
+    if settings.kms_key:
+        data["kms_key"] = settings.kms_key
+    if settings.compliance:
+        data["compliance"] = list(settings.compliance)
+        data["remediation"] = str(settings.remediation)
+    if settings.kms_keys:
+        data["kms_keys"] = dict(settings.kms_keys)
+    if settings.exceptions:
+        data["exceptions"] = [{key: list(value) for key, value in (
+            ("groups", e.groups), ("callers", e.callers), ("source_ips", e.source_ips)) if value}
+            for e in settings.exceptions]
+    return data
+
+
+def load(path: Path) -> Settings:
+    """Read and validate a settings file; every problem becomes a SettingsError."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM from Notepad is fine
+    except OSError as exc:
+        raise SettingsError(f"cannot read {path} ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise SettingsError(f"{path} is not UTF-8 text") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path} is not valid TOML ({exc})") from exc
+    except RecursionError as exc:
+        raise SettingsError(f"{path} is nested too deeply to be ChangeWatch settings") from exc
+    return validate(from_dict(data))
+
+
+def save(settings: Settings, path: Path) -> None:
+    """Write atomically, so a crash never leaves half a settings file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(tomli_w.dumps(to_dict(settings)).encode("utf-8"))
+    tmp.replace(path)
