@@ -14,10 +14,12 @@ from typing import Protocol
 
 from aws import subscription, trail_setup
 from aws.catalog import Catalog, load_catalog
-from aws.desired import PLACEHOLDER_IDENTITY, desired_state, preview
+from aws.desired import PLACEHOLDER_IDENTITY, DesiredState, desired_state
 from aws.errors import ChangeWatchError, is_cancelled
 from aws.execute import OnProgress, Result, execute
+from aws.instructions import Subscribe
 from aws.plan import Plan, make_plan, removal_plan
+from aws.preview import Preview, previews
 from aws.regions import GLOBAL_REGION
 from aws.session import AwsAccess
 from aws.settings import Settings
@@ -28,9 +30,12 @@ Cancelled = Callable[[], bool] | None
 
 
 class Recorder(Protocol):
-    """Remembers where a deployment may have resources (regions), across runs."""
+    """Remembers where a deployment may have resources (regions), and which addresses it
+    subscribed, across runs."""
 
     def deployed_regions(self, deployment: str) -> tuple[str, ...]: ...
+
+    def subscribed_emails(self, deployment: str) -> tuple[str, ...]: ...
 
     def will_touch(self, deployment: str, regions: Iterable[str]) -> None: ...
 
@@ -42,9 +47,13 @@ class MemoryRecorder:
 
     def __init__(self) -> None:
         self.regions: dict[str, set[str]] = {}
+        self.emails: dict[str, set[str]] = {}
 
     def deployed_regions(self, deployment: str) -> tuple[str, ...]:
         return tuple(sorted(self.regions.get(deployment, ())))
+
+    def subscribed_emails(self, deployment: str) -> tuple[str, ...]:
+        return tuple(sorted(self.emails.get(deployment, ())))
 
     def will_touch(self, deployment: str, regions: Iterable[str]) -> None:
         self.regions.setdefault(deployment, set()).update(regions)
@@ -52,6 +61,8 @@ class MemoryRecorder:
     def record(self, deployment: str, plan: Plan, result: Result) -> None:
         self.regions[deployment] = ({r.region for r in plan.regions if r.desired}
                                     | set(result.unfinished))
+        self.emails.setdefault(deployment, set()).update(
+            s.email for s in result.done if isinstance(s, Subscribe))
 
 
 @dataclass(frozen=True)
@@ -59,14 +70,6 @@ class RulePattern:
     name: str
     regions: tuple[str, ...]
     pattern: str  # pretty JSON
-
-
-@dataclass(frozen=True)
-class Preview:
-    group_id: str
-    rule: str
-    event_name: str
-    text: str  # "" when the catalog ships no sample for the chosen APIs
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,15 @@ class Review:
     previews: tuple[Preview, ...]
     coverage_error: ChangeWatchError | None = None
 
+    @property
+    def confirmations(self) -> tuple[str, ...]:
+        """The regions from which AWS will send a confirmation email (one in home delivery)."""
+        return confirmation_regions(self.plan)
+
+
+def confirmation_regions(plan: Plan) -> tuple[str, ...]:
+    return tuple(s.region for s in plan.instructions if isinstance(s, Subscribe))
+
 
 @dataclass(frozen=True)
 class Applied:
@@ -86,16 +98,15 @@ class Applied:
     result: Result
 
 
-def previews(settings: Settings, catalog: Catalog) -> tuple[Preview, ...]:
-    """The notification of each chosen group's rule, rendered from a sample of a chosen API
-    with the very transformer the rule gets."""
-    result: dict[str, Preview] = {}
-    for region in desired_state(settings, catalog, PLACEHOLDER_IDENTITY).values():
-        for rule in region.rules:
-            if rule.group_id not in result:
-                event_name, text = preview(rule)
-                result[rule.group_id] = Preview(rule.group_id, rule.name, event_name, text)
-    return tuple(result[g.id] for g in catalog.groups if g.id in result)
+def _state(plan: Plan) -> DesiredState:
+    """The desired state the plan was made from, rebuilt from its regions."""
+    regions = {r.region: r.desired for r in plan.regions if r.desired}
+    return DesiredState(regions, plan.iam.desired, plan.home)
+
+
+def settings_previews(settings: Settings, catalog: Catalog) -> tuple[Preview, ...]:
+    """The emails without an AWS call (ARNs are placeholders), for a preview before Check."""
+    return previews(desired_state(settings, catalog, PLACEHOLDER_IDENTITY), catalog)
 
 
 def _patterns(plan: Plan) -> tuple[RulePattern, ...]:
@@ -130,7 +141,8 @@ class DeploymentService:
         dropped from the settings gets its leftovers removed."""
         del on_progress  # planning is a few parallel reads; callers show a busy state
         return make_plan(self.access, settings, self.catalog, cancelled=cancelled,
-                         also_regions=self.recorder.deployed_regions(settings.deployment))
+                         also_regions=self.recorder.deployed_regions(settings.deployment),
+                         managed_emails=self.recorder.subscribed_emails(settings.deployment))
 
     def review(self, settings: Settings, *, on_progress: OnProgress | None = None,
                cancelled: Cancelled = None) -> Review:
@@ -143,7 +155,7 @@ class DeploymentService:
             if is_cancelled(exc):
                 raise
             found, error = {}, exc
-        return Review(plan, found, _patterns(plan), previews(settings, self.catalog), error)
+        return Review(plan, found, _patterns(plan), previews(_state(plan), self.catalog), error)
 
     def apply(self, settings: Settings, plan: Plan | None = None, *,
               on_progress: Callable[[object], None] | None = None,
@@ -190,8 +202,9 @@ class DeploymentService:
         """The deployment as AWS has it (by tag), its drift, trails and 24 h deliveries."""
         del on_progress
         plan = make_plan(self.access, settings, self.catalog, cancelled=cancelled,
-                         also_regions=self.removal_regions(settings.deployment))
-        return status_of(self.access, plan, cancelled)
+                         also_regions=self.removal_regions(settings.deployment),
+                         managed_emails=self.recorder.subscribed_emails(settings.deployment))
+        return status_of(self.access, plan, cancelled, settings.email)
 
     # -- the dashboard's small verbs -------------------------------------------------------
 

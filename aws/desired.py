@@ -1,32 +1,67 @@
-"""What should exist, per region, for a set of settings: pure data, no AWS calls."""
+"""What should exist for a set of settings: per region, and the account's IAM roles. Pure data.
+
+Delivery "home" (the default): one topic, one subscription and the notification in the home
+region; every other region that needs rules forwards its matching events to the home region's
+default bus through an IAM role. "per-region": each region notifies on its own, no roles.
+Notifications "rich": the home rules target a Step Functions formatter (aws/formatter/);
+"simple": they target the topic with an input transformer (aws/notification.py).
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
-from aws.catalog import Catalog, compact, resolve_watch, rule_patterns, samples
-from aws.match import to_eventbridge
-from aws.names import DISPLAY_NAME, TARGET_ID, TOPIC_NAME, rule_name
-from aws.notification import Transformer, render, transformer
-from aws.policy import topic_policy
+from aws.catalog import Catalog, compact, resolve_watch, rule_patterns
+from aws.formatter import definition, input_template
+from aws.names import (
+    DISPLAY_NAME,
+    FORMATTER_TARGET,
+    FORWARD_TARGET,
+    ROLE_PATH,
+    TOPIC_TARGET,
+    events_role_name,
+    notify_role_name,
+    rule_name,
+    state_machine_name,
+    topic_name,
+)
+from aws.notification import Transformer, transformer
+from aws.policy import (
+    compact as compact_policy,
+)
+from aws.policy import (
+    events_role_policy,
+    notify_role_policy,
+    topic_policy,
+    trust_policy,
+)
 from aws.session import Identity
-from aws.settings import Settings
+from aws.settings import Delivery, Notifications, Settings
+from aws.timezone import zone_name
 
 # For what needs the rules but no AWS call (previews, the event reader): ARNs are not shown.
 PLACEHOLDER_IDENTITY = Identity(account="000000000000", arn="arn:aws:iam::000000000000:root")
+INLINE_POLICY = "changewatch"
 
 
 @dataclass(frozen=True)
 class DesiredTarget:
     id: str
     arn: str
-    transformer: Transformer | None = None
+    role_arn: str | None = None
+    transformer: Transformer | None = None  # simple: the text template
+    template: str | None = None  # rich: the formatter's input (group + whole event)
 
     def as_api(self) -> dict:
         target: dict = {"Id": self.id, "Arn": self.arn}
+        if self.role_arn:
+            target["RoleArn"] = self.role_arn
         if self.transformer is not None:
             target["InputTransformer"] = self.transformer.as_api()
+        elif self.template is not None:
+            target["InputTransformer"] = {"InputPathsMap": {}, "InputTemplate": self.template}
         return target
 
 
@@ -48,6 +83,10 @@ class DesiredRule:
     def transformer(self) -> Transformer | None:
         return self.target.transformer
 
+    @property
+    def forwards(self) -> bool:
+        return self.target.id == FORWARD_TARGET
+
 
 @dataclass(frozen=True)
 class DesiredTopic:
@@ -63,10 +102,71 @@ class DesiredTopic:
 
 
 @dataclass(frozen=True)
+class DesiredStateMachine:
+    """The rich formatter: an Express workflow that publishes one email per event."""
+
+    name: str
+    arn: str
+    definition: str
+    role_arn: str
+    type: str = "EXPRESS"
+
+
+@dataclass(frozen=True)
+class DesiredRole:
+    name: str
+    arn: str
+    trust: str  # compact JSON
+    policy: str  # compact JSON, the one inline policy INLINE_POLICY
+    description: str
+    path: str = ROLE_PATH
+
+
+@dataclass(frozen=True)
 class DesiredRegion:
     region: str
-    topic: DesiredTopic
+    topic: DesiredTopic | None
     rules: tuple[DesiredRule, ...]
+    state_machine: DesiredStateMachine | None = None
+    forwards_to: str | None = None  # home delivery: where this region's events go
+
+
+@dataclass(frozen=True)
+class DesiredState:
+    regions: dict[str, DesiredRegion]
+    roles: tuple[DesiredRole, ...] = ()
+    home: str | None = None  # home delivery's notification region
+    topics: tuple[str, ...] = field(default=())  # every topic ARN (one in home delivery)
+
+    def get(self, region: str) -> DesiredRegion | None:
+        return self.regions.get(region)
+
+
+@dataclass(frozen=True)
+class _Arns:
+    """Every ARN of a deployment, made once from the identity and the settings."""
+
+    partition: str
+    account: str
+    deployment: str
+
+    def of(self, service: str, region: str, resource: str) -> str:
+        return f"arn:{self.partition}:{service}:{region}:{self.account}:{resource}"
+
+    def topic(self, region: str) -> str:
+        return self.of("sns", region, topic_name(self.deployment))
+
+    def rule(self, region: str, name: str) -> str:
+        return self.of("events", region, f"rule/{name}")
+
+    def bus(self, region: str) -> str:
+        return self.of("events", region, "event-bus/default")
+
+    def state_machine(self, region: str) -> str:
+        return self.of("states", region, f"stateMachine:{state_machine_name(self.deployment)}")
+
+    def role(self, name: str) -> str:
+        return f"arn:{self.partition}:iam::{self.account}:role{ROLE_PATH}{name}"
 
 
 def _names(pattern: dict) -> tuple[str, ...]:
@@ -75,54 +175,116 @@ def _names(pattern: dict) -> tuple[str, ...]:
     return tuple(n for n in names if isinstance(n, str))
 
 
-def _rules(settings: Settings, catalog: Catalog, identity: Identity) -> dict[str, list]:
-    """Region → the rules it needs. Groups about global services add us-east-1."""
-    selection = resolve_watch(catalog, settings.watch)
-    rules: dict[str, list[DesiredRule]] = {}
-    for group_id, names in selection.items():
+def _group_patterns(settings: Settings, catalog: Catalog) -> list[tuple[str, int, dict]]:
+    """(group id, index, pattern) for every rule the settings need, in catalog order."""
+    found = []
+    for group_id, names in resolve_watch(catalog, settings.watch).items():
         group = catalog.group(group_id)
-        for region in group.regions(settings.regions):
-            topic_arn = f"arn:{identity.partition}:sns:{region}:{identity.account}:{TOPIC_NAME}"
-            for index, pattern in enumerate(rule_patterns(group, names)):
-                name = rule_name(group.id, index)
-                target = DesiredTarget(TARGET_ID, topic_arn,
-                                       transformer(group, settings.language, _names(pattern)))
+        found += [(group_id, i, p) for i, p in enumerate(rule_patterns(group, names))]
+    return found
+
+
+def _rule_regions(settings: Settings, catalog: Catalog, group_id: str) -> tuple[str, ...]:
+    """Where the group's events happen: its home (us-east-1 for global services) and/or the
+    chosen regions. In home delivery the home region also gets the rule, to match forwards."""
+    regions = catalog.group(group_id).regions(settings.regions)
+    if settings.delivery == Delivery.HOME:
+        return tuple(dict.fromkeys((settings.home, *regions)))
+    return regions
+
+
+class _Builder:
+    def __init__(self, settings: Settings, catalog: Catalog, identity: Identity) -> None:
+        self.settings, self.catalog = settings, catalog
+        self.arns = _Arns(identity.partition, identity.account, settings.deployment)
+        self.rich = settings.notifications == Notifications.RICH
+        self.home = settings.home if settings.delivery == Delivery.HOME else None
+        dep = settings.deployment
+        self.events_role = self.arns.role(events_role_name(dep))
+        self.notify_role = self.arns.role(notify_role_name(dep))
+
+    def target(self, region: str, group_id: str, pattern: dict) -> DesiredTarget:
+        if self.home is not None and region != self.home:
+            return DesiredTarget(FORWARD_TARGET, self.arns.bus(self.home), self.events_role)
+        if self.rich:
+            return DesiredTarget(FORMATTER_TARGET, self.arns.state_machine(region),
+                                 self.events_role, template=input_template(group_id))
+        tf = transformer(self.catalog.group(group_id), self.settings.language, _names(pattern))
+        return DesiredTarget(TOPIC_TARGET, self.arns.topic(region), transformer=tf)
+
+    def rules(self) -> dict[str, list[DesiredRule]]:
+        rules: dict[str, list[DesiredRule]] = {}
+        for group_id, index, pattern in _group_patterns(self.settings, self.catalog):
+            group = self.catalog.group(group_id)
+            name = rule_name(self.settings.deployment, group_id, index)
+            for region in _rule_regions(self.settings, self.catalog, group_id):
                 rules.setdefault(region, []).append(DesiredRule(
-                    name=name,
-                    arn=f"arn:{identity.partition}:events:{region}:{identity.account}:rule/{name}",
-                    group_id=group.id,
-                    pattern=compact(pattern),
-                    state=group.state,
-                    description=f"ChangeWatch ({settings.deployment}): {group.title.en}"[:512],
-                    target=target,
-                ))
-    return rules
+                    name=name, arn=self.arns.rule(region, name), group_id=group_id,
+                    pattern=compact(pattern), state=group.state,
+                    description=f"ChangeWatch ({self.settings.deployment}): "
+                                f"{group.title.en}"[:512],
+                    target=self.target(region, group_id, pattern)))
+        return rules
+
+    def topic(self, region: str, rules: list[DesiredRule]) -> DesiredTopic:
+        arn = self.arns.topic(region)
+        if self.rich:
+            policy = topic_policy(arn, self.arns.account, publisher_role=self.notify_role)
+        else:
+            policy = topic_policy(arn, self.arns.account, (r.arn for r in rules))
+        return DesiredTopic(arn=arn, display_name=DISPLAY_NAME, policy=compact_policy(policy),
+                            email=self.settings.email,
+                            kms_key=self.settings.kms_key_for(region))
+
+    def state_machine(self, region: str) -> DesiredStateMachine:
+        groups = [self.catalog.group(g) for g in resolve_watch(self.catalog,
+                                                               self.settings.watch)]
+        # The zone's offsets are embedded from the start of this year on: the definition (and
+        # so the plan) changes once a year, not at every run.
+        year = datetime.now(UTC).replace(month=1, day=1, hour=0, minute=0, second=0,
+                                         microsecond=0)
+        text = definition(self.arns.topic(region), groups, self.settings.language,
+                          zone_name(self.settings.timezone), now=year)
+        return DesiredStateMachine(state_machine_name(self.settings.deployment),
+                                   self.arns.state_machine(region), text, self.notify_role)
+
+    def region(self, region: str, rules: list[DesiredRule]) -> DesiredRegion:
+        if self.home is not None and region != self.home:
+            return DesiredRegion(region, None, tuple(rules), forwards_to=self.home)
+        machine = self.state_machine(region) if self.rich else None
+        return DesiredRegion(region, self.topic(region, rules), tuple(rules), machine)
+
+    def roles(self, regions: dict[str, DesiredRegion]) -> tuple[DesiredRole, ...]:
+        """The role EventBridge assumes (forwarding, starting the formatter), and the one the
+        formatter assumes (publishing); none when nothing needs them."""
+        dep, account = self.settings.deployment, self.arns.account
+        forwarding = any(r.forwards_to for r in regions.values())
+        machine = next((r.state_machine for r in regions.values() if r.state_machine), None)
+        roles = []
+        if forwarding or machine:
+            policy = events_role_policy(self.arns.bus(self.home) if forwarding else None,
+                                        machine.arn if machine else None)
+            roles.append(DesiredRole(
+                events_role_name(dep), self.events_role,
+                compact_policy(trust_policy("events.amazonaws.com", account)),
+                compact_policy(policy), f"ChangeWatch ({dep}): EventBridge forwards and "
+                                        "starts the formatter"))
+        if machine:
+            topic = next(r.topic for r in regions.values() if r.state_machine)
+            policy = notify_role_policy(topic.arn, topic.kms_key if topic.kms_key and
+                                        topic.kms_key.startswith("arn:") else None)
+            roles.append(DesiredRole(
+                notify_role_name(dep), self.notify_role,
+                compact_policy(trust_policy("states.amazonaws.com", account)),
+                compact_policy(policy), f"ChangeWatch ({dep}): the formatter publishes"))
+        return tuple(roles)
 
 
-def desired_state(settings: Settings, catalog: Catalog,
-                  identity: Identity) -> dict[str, DesiredRegion]:
-    """Region → what ChangeWatch should have there."""
-    rules = _rules(settings, catalog, identity)
-    result: dict[str, DesiredRegion] = {}
-    for region in dict.fromkeys((*settings.regions, *rules)):
-        region_rules = tuple(rules.get(region, ()))
-        if not region_rules:
-            continue
-        topic_arn = f"arn:{identity.partition}:sns:{region}:{identity.account}:{TOPIC_NAME}"
-        policy = topic_policy(topic_arn, identity.account, (r.arn for r in region_rules))
-        topic = DesiredTopic(arn=topic_arn, display_name=DISPLAY_NAME,
-                             policy=json.dumps(policy, separators=(",", ":")),
-                             email=settings.email, kms_key=settings.kms_key)
-        result[region] = DesiredRegion(region=region, topic=topic, rules=region_rules)
-    return result
-
-
-def preview(rule: DesiredRule) -> tuple[str, str]:
-    """(event name, the email text) for a sample of an API the rule watches, rendered with
-    the rule's own transformer: exactly what the email will say. ("", "") without a sample."""
-    names = _names(rule.pattern_dict)
-    records = samples(rule.group_id, names or None) or samples(rule.group_id)
-    if not records or rule.transformer is None:
-        return "", ""
-    event = to_eventbridge(records[0])
-    return records[0].get("eventName", ""), render(rule.transformer, event, rule.name, rule.arn)
+def desired_state(settings: Settings, catalog: Catalog, identity: Identity) -> DesiredState:
+    """Everything ChangeWatch should have for these settings, by region, plus the roles."""
+    builder = _Builder(settings, catalog, identity)
+    rules = builder.rules()
+    regions = {region: builder.region(region, rules[region])
+               for region in dict.fromkeys((*settings.regions, *rules)) if rules.get(region)}
+    topics = tuple(r.topic.arn for r in regions.values() if r.topic)
+    return DesiredState(regions, builder.roles(regions), builder.home, topics)

@@ -45,6 +45,7 @@ class ErrorKind(StrEnum):
     CONFLICT = "conflict"
     CANCELLED = "cancelled"
     KEYRING_UNAVAILABLE = "keyring_unavailable"
+    IAM_REFUSED = "iam_refused"
     AWS_FAILED = "aws_failed"
     UNEXPECTED = "unexpected"
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from typing import ClassVar
 
-from aws.desired import DesiredRule, DesiredTopic
+from aws.desired import DesiredRole, DesiredRule, DesiredStateMachine, DesiredTopic
+
+IAM_SCOPE = "iam"  # the "region" of IAM steps: global, before and after the regions' steps
 
 
 class Phase(IntEnum):
@@ -37,6 +39,10 @@ class Differs(StrEnum):
     POLICY = "policy"
     KMS_KEY = "kms_key"
     TARGET = "target"
+    TRUST = "trust"
+    PERMISSIONS = "permissions"
+    DEFINITION = "definition"
+    ROLE = "role"
 
 
 @dataclass(frozen=True)
@@ -155,6 +161,81 @@ class DeleteRule(Instruction):
 class DeleteTopic(Instruction):
     """Deleting a topic deletes its subscriptions too."""
 
+    name: str
+    arn: str
+    phase: ClassVar[Phase] = Phase.DELETE
+    change = Change.DELETE
+
+    @property
+    def subject(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class RemoveTargets(Instruction):
+    """Targets of ours a rule no longer needs (e.g. after switching delivery)."""
+
+    rule: str
+    target_ids: tuple[str, ...]
+    phase: ClassVar[Phase] = Phase.CONNECT
+    change = Change.DELETE
+
+    @property
+    def subject(self) -> str:
+        return self.rule
+
+
+@dataclass(frozen=True)
+class PutRole(Instruction):
+    """Creates the role with its one inline policy, or sets what `differs`."""
+
+    role: DesiredRole
+    differs: tuple[Differs, ...] = ()
+    phase: ClassVar[Phase] = Phase.CREATE
+
+    @property
+    def change(self) -> Change:
+        return Change.UPDATE if self.differs else Change.CREATE
+
+    @property
+    def subject(self) -> str:
+        return self.role.name
+
+
+@dataclass(frozen=True)
+class DeleteRole(Instruction):
+    """Inline policies first (IAM refuses to delete a role that has some)."""
+
+    name: str
+    policies: tuple[str, ...] = ()
+    phase: ClassVar[Phase] = Phase.DELETE
+    change = Change.DELETE
+
+    @property
+    def subject(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class PutStateMachine(Instruction):
+    """Creates the formatter, or updates its definition or role (`differs`)."""
+
+    machine: DesiredStateMachine
+    arn: str = ""  # the existing one's, for an update
+    differs: tuple[Differs, ...] = ()
+    phase: ClassVar[Phase] = Phase.CREATE
+
+    @property
+    def change(self) -> Change:
+        return Change.UPDATE if self.differs else Change.CREATE
+
+    @property
+    def subject(self) -> str:
+        return self.machine.name
+
+
+@dataclass(frozen=True)
+class DeleteStateMachine(Instruction):
     name: str
     arn: str
     phase: ClassVar[Phase] = Phase.DELETE

@@ -93,16 +93,24 @@ class LocalState:
         self.remember_regions(deployment, wanted | set(result.unfinished))
         for step in result.done:
             if isinstance(step, Subscribe):
-                self.remember_subscription(deployment, step.region)
+                self.remember_subscription(deployment, step.region, step.email)
+
+    def subscribed_emails(self, deployment: str) -> tuple[str, ...]:
+        """Addresses ChangeWatch subscribed for the deployment (others were added by hand)."""
+        return tuple(self.get("subscribed_emails", {}).get(deployment, ()))
 
     def subscribed_at(self, deployment: str, region: str) -> datetime | None:
         value = self.get("subscribed_at", {}).get(f"{deployment}/{region}")
         return datetime.fromisoformat(value) if value else None
 
-    def remember_subscription(self, deployment: str, region: str) -> None:
+    def remember_subscription(self, deployment: str, region: str, email: str = "") -> None:
         data = self.get("subscribed_at", {})
         data[f"{deployment}/{region}"] = datetime.now(UTC).isoformat()
         self.set("subscribed_at", data)
+        if email:
+            emails = self.get("subscribed_emails", {})
+            emails[deployment] = sorted({*emails.get(deployment, ()), email.lower()})
+            self.set("subscribed_emails", emails)
 
 
 def log_path() -> Path:

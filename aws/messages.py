@@ -125,6 +125,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "システムのキーリングが使えないため、アクセスキーは今回の実行中だけ使われ、"
               "どこにも保存されません。",
     },
+    "iam_refused": {
+        "en": "Permission denied: {operation} was refused ({detail}). One inbox and rich "
+              "emails need an IAM role (iam:CreateRole, iam:PutRolePolicy, iam:PassRole). Ask "
+              "for those permissions, or choose delivery \"per-region\" with simple "
+              "notifications, which needs no role.",
+        "ja": "権限がありません: {operation} が拒否されました ({detail})。1 つの受信箱への集約と"
+              "詳しい通知には IAM ロールが必要です（iam:CreateRole、iam:PutRolePolicy、"
+              "iam:PassRole）。これらの権限を依頼するか、ロールが不要な「リージョンごと」の配信と"
+              "シンプルな通知を選んでください。",
+    },
     "aws_failed": {
         "en": "AWS returned an error on {operation}{where}: {detail}. Try again; if it keeps "
               "failing, check the AWS Health Dashboard.",

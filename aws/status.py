@@ -13,12 +13,17 @@ from aws.fanout import per_region
 from aws.instructions import (
     Change,
     CreateTopic,
+    DeleteRole,
     DeleteRule,
+    DeleteStateMachine,
     DeleteTopic,
     Differs,
     Instruction,
+    PutRole,
     PutRule,
+    PutStateMachine,
     PutTarget,
+    RemoveTargets,
     Subscribe,
     Unsubscribe,
     UpdateTopic,
@@ -45,6 +50,13 @@ class DriftKind(StrEnum):
     TARGET_CHANGED = "target_changed"
     EXTRA_RULE = "extra_rule"
     EXTRA_TOPIC = "extra_topic"
+    EXTRA_TARGET = "extra_target"
+    ROLE_MISSING = "role_missing"
+    ROLE_CHANGED = "role_changed"
+    EXTRA_ROLE = "extra_role"
+    FORMATTER_MISSING = "formatter_missing"
+    FORMATTER_CHANGED = "formatter_changed"
+    EXTRA_FORMATTER = "extra_formatter"
 
 
 _DRIFT: dict[tuple[type, Change], DriftKind] = {
@@ -58,6 +70,13 @@ _DRIFT: dict[tuple[type, Change], DriftKind] = {
     (PutTarget, Change.UPDATE): DriftKind.TARGET_CHANGED,
     (DeleteRule, Change.DELETE): DriftKind.EXTRA_RULE,
     (DeleteTopic, Change.DELETE): DriftKind.EXTRA_TOPIC,
+    (RemoveTargets, Change.DELETE): DriftKind.EXTRA_TARGET,
+    (PutRole, Change.CREATE): DriftKind.ROLE_MISSING,
+    (PutRole, Change.UPDATE): DriftKind.ROLE_CHANGED,
+    (DeleteRole, Change.DELETE): DriftKind.EXTRA_ROLE,
+    (PutStateMachine, Change.CREATE): DriftKind.FORMATTER_MISSING,
+    (PutStateMachine, Change.UPDATE): DriftKind.FORMATTER_CHANGED,
+    (DeleteStateMachine, Change.DELETE): DriftKind.EXTRA_FORMATTER,
 }
 
 
@@ -94,11 +113,14 @@ class RuleStatus:
 class RegionStatus:
     region: str
     topic_arn: str
-    subscriptions: tuple[SubscriptionStatus, ...]
+    subscriptions: tuple[SubscriptionStatus, ...]  # the deployment's address
     rules: tuple[RuleStatus, ...]
     drift: tuple[Drift, ...]
     trail: TrailCoverage | None = None
     error: ChangeWatchError | None = None
+    forwards_to: str = ""  # home delivery: this region's events go there
+    formatter_arn: str = ""
+    others: tuple[SubscriptionStatus, ...] = ()  # subscribers someone added by hand
 
     @property
     def pending(self) -> bool:
@@ -108,16 +130,29 @@ class RegionStatus:
     def confirmed(self) -> bool:
         return any(not s.pending for s in self.subscriptions)
 
+    @property
+    def notifies(self) -> bool:
+        """Whether this region holds a topic (home region, or every region per-region)."""
+        return bool(self.topic_arn)
+
 
 @dataclass(frozen=True)
 class DeploymentStatus:
     deployment: str
     account: str
     regions: tuple[RegionStatus, ...]
+    iam_drift: tuple[Drift, ...] = ()
+    iam_error: ChangeWatchError | None = None
+    home: str | None = None
 
     @property
     def drift(self) -> tuple[Drift, ...]:
-        return tuple(d for r in self.regions for d in r.drift)
+        return (*self.iam_drift, *(d for r in self.regions for d in r.drift))
+
+    @property
+    def topics(self) -> tuple[RegionStatus, ...]:
+        """The regions that notify (one in home delivery)."""
+        return tuple(r for r in self.regions if r.notifies)
 
     @property
     def deployed(self) -> bool:
@@ -144,21 +179,28 @@ def drift_of(plan: RegionPlan) -> tuple[Drift, ...]:
 
 
 def region_status(plan: RegionPlan, trail: TrailCoverage | None = None,
-                  metrics: dict[str, RuleMetrics] | None = None) -> RegionStatus:
-    """One region's status from its plan (inventory + desired state); pure."""
+                  metrics: dict[str, RuleMetrics] | None = None,
+                  email: str = "") -> RegionStatus:
+    """One region's status from its plan (inventory + desired state); pure. Subscribers other
+    than `email` (the deployment's address) are listed apart: someone added them by hand."""
     inventory: RegionInventory = plan.inventory
     topic = inventory.topics[0] if inventory.topics else None
-    subs = tuple(SubscriptionStatus(s.endpoint, s.pending, s.arn)
-                 for s in (topic.subscriptions if topic else ()) if s.protocol == "email")
+    subs = [SubscriptionStatus(s.endpoint, s.pending, s.arn)
+            for s in (topic.subscriptions if topic else ()) if s.protocol == "email"]
+    ours = tuple(s for s in subs if not email or s.endpoint.lower() == email.lower())
+    others = tuple(s for s in subs if s not in ours)
     metrics = metrics or {}
     rules = tuple(RuleStatus(r.name, r.state, bool(r.targets), metrics.get(r.name))
                   for r in inventory.rules)
-    return RegionStatus(plan.region, topic.arn if topic else "", subs, rules, drift_of(plan),
-                        trail, plan.error)
+    desired = plan.desired
+    forwards = desired.forwards_to if desired and desired.forwards_to else ""
+    machine = inventory.machines[0].arn if inventory.machines else ""
+    return RegionStatus(plan.region, topic.arn if topic else "", ours, rules, drift_of(plan),
+                        trail, plan.error, forwards, machine, others)
 
 
-def status_of(access: AwsAccess, plan: Plan,
-              cancelled: Callable[[], bool] | None = None) -> DeploymentStatus:
+def status_of(access: AwsAccess, plan: Plan, cancelled: Callable[[], bool] | None = None,
+              email: str = "") -> DeploymentStatus:
     """The plan's regions with their trail coverage and 24 h deliveries, read in parallel."""
     regions = [r for r in plan.regions if r.desired or not r.inventory.empty or r.error]
     names = [r.region for r in regions]
@@ -168,10 +210,11 @@ def status_of(access: AwsAccess, plan: Plan,
         metrics = per_region(ruled, lambda region: rule_metrics(access, region, ruled[region]),
                              name="metrics")
         trails = trails_f.result()
+    iam = tuple(_drift(s.region, s) for s in plan.iam.instructions)
     return DeploymentStatus(plan.deployment, plan.account, tuple(
         region_status(r, trails.get(r.region),
-                      metrics[r.region].value if r.region in metrics else None)
-        for r in regions))
+                      metrics[r.region].value if r.region in metrics else None, email)
+        for r in regions), iam, plan.iam.error, plan.home)
 
 
 def _coverage(access: AwsAccess, regions: list[str],

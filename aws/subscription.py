@@ -5,8 +5,10 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 from aws.catalog import Catalog
-from aws.desired import desired_state, preview
+from aws.desired import desired_state
 from aws.errors import ErrorKind, SettingsError
+from aws.match import to_eventbridge
+from aws.preview import render_rule, samples_for
 from aws.session import AwsAccess, call
 from aws.settings import Settings
 
@@ -22,15 +24,22 @@ _TEST = {
 
 def send_test_notification(access: AwsAccess, settings: Settings, catalog: Catalog,
                             region: str) -> str:
-    """Publish a rendered sample event to the region's topic; returns the message id."""
+    """Publish the email of a sample event, made by the deployment's own notification (marked
+    as a test), to the topic in `region`; returns the message id."""
     identity = access.identity(region)
     want = desired_state(settings, catalog, identity).get(region)
-    if want is None:
-        raise SettingsError(f"ChangeWatch watches nothing in {region}")
-    _, body = preview(want.rules[0])
+    if want is None or want.topic is None:
+        raise SettingsError(f"ChangeWatch has no topic in {region}")
+    rule = next(r for r in want.rules if samples_for(r))
+    event = to_eventbridge(samples_for(rule)[0])
+    email = render_rule(want, rule, event, test=True)
     subject, intro = _TEST["ja" if settings.language == "ja" else "en"]
+    if rule.transformer is None:  # rich: the formatter marks the subject itself
+        subject, body = email.subject, email.body
+    else:
+        body = f"{intro}\n\n{email.body}"
     reply = call(access.client("sns", region), "publish", region, TopicArn=want.topic.arn,
-                 Subject=subject, Message=f"{intro}\n\n{body}")
+                 Subject=subject, Message=body)
     return reply["MessageId"]
 
 

@@ -7,7 +7,7 @@ import argparse
 from aws.deployment import DeploymentService
 from aws.execute import Result
 from aws.instructions import Subscribe
-from aws.plan_text import describe_plan
+from aws.plan_text import describe_confirmations, describe_plan
 from aws.settings import Settings
 from cli.output import EXIT_FAILED, EXIT_OK, err, out, progress_printer
 
@@ -17,10 +17,7 @@ _NOT_FINISHED = {
     "ja": "{regions} で完了していません。上記の問題を解決してから同じコマンドをもう一度実行すると、"
           "続きから処理します。",
 }
-_CONFIRM = {
-    "en": "Done. Check {email} and confirm the subscription ({n} confirmation email(s)).",
-    "ja": "完了しました。{email} に届く確認メール（{n} 通）のリンクをクリックしてください。",
-}
+_DONE = {"en": "Done.", "ja": "完了しました。"}
 
 
 def run(service: DeploymentService, settings: Settings, args: argparse.Namespace) -> int:
@@ -29,7 +26,7 @@ def run(service: DeploymentService, settings: Settings, args: argparse.Namespace
         plan = service.removal_plan(settings.deployment, settings)
     else:
         plan = service.plan(settings)
-    for line in describe_plan(plan, lang):
+    for line in describe_plan(plan, lang, settings.email):
         out(line)
     if args.command == "plan":
         return EXIT_FAILED if plan.errors else EXIT_OK
@@ -41,7 +38,7 @@ def _finish(result: Result, settings: Settings, lang: str) -> int:
     if not result.ok:
         err(_NOT_FINISHED[lang].format(regions=", ".join(result.unfinished)))
         return EXIT_FAILED
-    sent = sum(1 for step in result.done if isinstance(step, Subscribe))
-    if sent:
-        out(_CONFIRM[lang].format(email=settings.email, n=sent))
+    sent = [step.region for step in result.done if isinstance(step, Subscribe)]
+    out(" ".join([_DONE[lang], describe_confirmations(sent, settings.email, lang)])
+        if sent else _DONE[lang])
     return EXIT_OK

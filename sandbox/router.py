@@ -1,4 +1,10 @@
-"""What EventBridge would do with a CloudTrail event in the sandbox: match, transform, publish."""
+"""What EventBridge does with a CloudTrail event in the sandbox: match, forward, format, publish.
+
+moto stores rules and targets but delivers nothing to SNS or Step Functions; this router plays
+EventBridge for the deployed rules: a target that is another region's event bus (one-inbox
+delivery) sends the event on, unchanged, to that region's rules; a Step Functions target runs
+the formatter's own definition (aws/formatter/); an SNS target renders the input transformer.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +16,11 @@ from datetime import UTC, datetime
 
 import boto3
 
+from aws.formatter import render
 from aws.match import delivers, to_eventbridge
 from aws.names import NAME_PREFIX
-from aws.notification import Transformer, render
+from aws.notification import Transformer
+from aws.notification import render as render_simple
 
 # EventBridge sends SNS no subject; email readers see SNS's default.
 DEFAULT_SUBJECT = "AWS Notification Message"
@@ -46,32 +54,72 @@ class Inbox:
             listener(mail)
 
 
+class Router:
+    """EventBridge for the sandbox: one per session (clients are made per region on use)."""
+
+    def __init__(self, session: boto3.session.Session, inbox: Inbox) -> None:
+        self.session, self.inbox = session, inbox
+
+    def route(self, record: dict) -> list[Mail]:
+        """Run one CloudTrail record through the deployed rules of its region."""
+        return self._route(to_eventbridge(record), record["awsRegion"], forwarded=False)
+
+    def _route(self, event: dict, region: str, forwarded: bool) -> list[Mail]:
+        events = self.session.client("events", region_name=region)
+        mails: list[Mail] = []
+        for rule in events.list_rules(NamePrefix=NAME_PREFIX).get("Rules", []):
+            if not delivers(json.loads(rule.get("EventPattern") or "{}"), rule["State"], event):
+                continue
+            for target in events.list_targets_by_rule(Rule=rule["Name"])["Targets"]:
+                mails += self._target(rule, target, event, region, forwarded)
+        return mails
+
+    def _target(self, rule: dict, target: dict, event: dict, region: str,
+                forwarded: bool) -> list[Mail]:
+        arn = target["Arn"]
+        service = arn.split(":")[2]
+        if service == "events" and ":event-bus/" in arn:
+            # A forwarded event keeps its region; EventBridge never forwards one twice.
+            return [] if forwarded else self._route(event, arn.split(":")[3], forwarded=True)
+        if service == "states":
+            return self._format(rule, target, event, region)
+        if service == "sns":
+            return self._publish_simple(rule, target, event, region)
+        return []
+
+    def _format(self, rule: dict, target: dict, event: dict, region: str) -> list[Mail]:
+        sfn = self.session.client("stepfunctions", region_name=region)
+        definition = sfn.describe_state_machine(stateMachineArn=target["Arn"])["definition"]
+        template = target["InputTransformer"]["InputTemplate"]
+        execution_input = json.loads(template.replace("<aws.events.event.json>",
+                                                      json.dumps(event)))
+        email = render(definition, execution_input)
+        topic = json.loads(definition)["States"]["Publish"]["Arguments"]["TopicArn"]
+        return [self._publish(topic, email.subject, email.body, rule, event, region)]
+
+    def _publish_simple(self, rule: dict, target: dict, event: dict, region: str) -> list[Mail]:
+        transformer = target.get("InputTransformer")
+        if not transformer:
+            return []
+        tf = Transformer(tuple(transformer.get("InputPathsMap", {}).items()),
+                         transformer["InputTemplate"])
+        body = render_simple(tf, event, rule["Name"], rule["Arn"])
+        return [self._publish(target["Arn"], None, body, rule, event, region)]
+
+    def _publish(self, topic_arn: str, subject: str | None, body: str, rule: dict,
+                 event: dict, region: str) -> Mail:
+        topic_region = topic_arn.split(":")[3]
+        sns = self.session.client("sns", region_name=topic_region)
+        extra = {"Subject": subject} if subject else {}
+        sns.publish(TopicArn=topic_arn, Message=body, **extra)
+        subs = sns.list_subscriptions_by_topic(TopicArn=topic_arn)["Subscriptions"]
+        mail = Mail(datetime.now(UTC), event.get("region", region), rule["Name"],
+                    tuple(s["Endpoint"] for s in subs if s["Protocol"] == "email"),
+                    subject or DEFAULT_SUBJECT, body, event["detail"]["eventID"])
+        self.inbox.deliver(mail)
+        return mail
+
+
 def route(record: dict, inbox: Inbox, session: boto3.session.Session) -> list[Mail]:
-    """Run one CloudTrail record through the deployed rules of its region, as EventBridge does."""
-    event = to_eventbridge(record)
-    region = record["awsRegion"]
-    events = session.client("events", region_name=region)
-    sns = session.client("sns", region_name=region)
-    mails = []
-    for rule in events.list_rules(NamePrefix=NAME_PREFIX).get("Rules", []):
-        if not delivers(json.loads(rule.get("EventPattern") or "{}"), rule["State"], event):
-            continue
-        for target in events.list_targets_by_rule(Rule=rule["Name"])["Targets"]:
-            mail = _deliver(sns, rule, target, event, region)
-            if mail:
-                inbox.deliver(mail)
-                mails.append(mail)
-    return mails
-
-
-def _deliver(sns, rule: dict, target: dict, event: dict, region: str) -> Mail | None:
-    transformer = target.get("InputTransformer")
-    if not target["Arn"].startswith("arn:aws:sns:") or not transformer:
-        return None
-    tf = Transformer(tuple(transformer["InputPathsMap"].items()), transformer["InputTemplate"])
-    body = render(tf, event, rule["Name"], rule["Arn"])
-    sns.publish(TopicArn=target["Arn"], Message=body)
-    subs = sns.list_subscriptions_by_topic(TopicArn=target["Arn"])["Subscriptions"]
-    return Mail(datetime.now(UTC), region, rule["Name"],
-                tuple(s["Endpoint"] for s in subs if s["Protocol"] == "email"),
-                DEFAULT_SUBJECT, body, event["detail"]["eventID"])
+    """Run one CloudTrail record through the deployed rules, as EventBridge does."""
+    return Router(session, inbox).route(record)

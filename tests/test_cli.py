@@ -52,10 +52,12 @@ def test_unreadable_file_exits_2(tmp_path, capsys):
 def test_plan_apply_plan_remove(moto, tmp_path, capsys):
     config = _write(tmp_path)
     assert main.main(["plan", "--config", config, "--lang", "en"]) == 0
-    assert "Create EventBridge rule changewatch-security-groups" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Create EventBridge rule changewatch-test-security-groups" in out
+    assert out.splitlines()[1].startswith("AWS will send 1 confirmation email to ops@example.com")
     assert rules("us-west-2") == {}  # plan changes nothing
     assert main.main(["apply", "--config", config, "--lang", "en"]) == 0
-    assert "confirm the subscription" in capsys.readouterr().out
+    assert "1 confirmation email" in capsys.readouterr().out
     assert main.main(["plan", "--config", config, "--lang", "ja"]) == 0
     assert "変更はありません" in capsys.readouterr().out
     assert main.main(["remove", "--config", config, "--lang", "en"]) == 0

@@ -7,14 +7,17 @@ from aws.desired import PLACEHOLDER_IDENTITY, desired_state
 from aws.events.queries import Query, WatchedRule, plan_queries
 from aws.events.reader import OVERLAP, PAGE_SIZE, EventReader
 from aws.events.rows import EventRow
-from aws.settings import Settings
+from aws.settings import Delivery, Notifications, Settings
 
 __all__ = ["OVERLAP", "PAGE_SIZE", "EventReader", "EventRow", "Query", "WatchedRule",
            "plan_queries", "watched_rules"]
 
 
 def watched_rules(settings: Settings, catalog: Catalog) -> list[WatchedRule]:
-    """The rules the settings deploy, for the recent-events reader (no AWS call)."""
-    want = desired_state(settings, catalog, PLACEHOLDER_IDENTITY)
+    """Each watched group's rules where its events happen (no AWS call). In one-inbox
+    delivery the home region also matches what other regions forward; CloudTrail records
+    each event where it happened, so the reader asks there, as with per-region delivery."""
+    where = settings.with_(delivery=Delivery.PER_REGION, notifications=Notifications.SIMPLE)
+    want = desired_state(where, catalog, PLACEHOLDER_IDENTITY)
     return [WatchedRule(region, r.name, r.group_id, r.pattern_dict, r.state)
-            for region, d in want.items() for r in d.rules]
+            for region, d in want.regions.items() for r in d.rules]

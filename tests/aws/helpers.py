@@ -12,10 +12,11 @@ from aws.execute import execute
 from aws.names import TAG_KEY
 from aws.plan import make_plan as _make_plan
 from aws.plan import removal_plan
-from aws.settings import Settings
+from aws.settings import Delivery, Notifications, Settings
 
 
 def make_settings(**changes) -> Settings:
+    """Two regions, the two seeds' groups, one inbox with rich emails (the defaults)."""
     base = Settings(
         regions=("ap-northeast-1", "us-west-2"),
         email="ops@example.com",
@@ -24,6 +25,16 @@ def make_settings(**changes) -> Settings:
         deployment="test",
     )
     return base.with_(**changes)
+
+
+def per_region(**changes) -> Settings:
+    """Each region notifies on its own through an input transformer: no IAM role."""
+    return make_settings(delivery=Delivery.PER_REGION, notifications=Notifications.SIMPLE,
+                         **changes)
+
+
+def rule_name(group: str, deployment: str = "test") -> str:
+    return f"changewatch-{deployment}-{group}"
 
 
 def client(service: str, region: str):
@@ -53,12 +64,43 @@ def rules(region: str) -> dict[str, dict]:
     return found
 
 
+def machines(region: str) -> dict[str, dict]:
+    """State machine name -> {arn, definition, role, tags}."""
+    sfn = client("stepfunctions", region)
+    found = {}
+    for summary in sfn.list_state_machines()["stateMachines"]:
+        detail = sfn.describe_state_machine(stateMachineArn=summary["stateMachineArn"])
+        tags = sfn.list_tags_for_resource(resourceArn=summary["stateMachineArn"])["tags"]
+        found[summary["name"]] = {"arn": summary["stateMachineArn"],
+                                  "definition": detail["definition"],
+                                  "role": detail["roleArn"], "type": detail.get("type"),
+                                  "tags": {t["key"]: t["value"] for t in tags}}
+    return found
+
+
+def roles() -> dict[str, dict]:
+    """Role name -> {path, trust, policies, tags}, every role of the account."""
+    iam = client("iam", "us-east-1")
+    found = {}
+    for role in iam.list_roles()["Roles"]:
+        name = role["RoleName"]
+        policies = {p: iam.get_role_policy(RoleName=name, PolicyName=p)["PolicyDocument"]
+                    for p in iam.list_role_policies(RoleName=name)["PolicyNames"]}
+        tags = iam.list_role_tags(RoleName=name)["Tags"]
+        found[name] = {"path": role["Path"], "trust": role["AssumeRolePolicyDocument"],
+                       "policies": policies, "arn": role["Arn"],
+                       "tags": {t["Key"]: t["Value"] for t in tags}}
+    return found
+
+
 def tagged_anything(regions) -> list[str]:
-    """Names of every ChangeWatch-tagged topic or rule left in `regions`."""
+    """Names of every ChangeWatch-tagged topic, rule, state machine or role left anywhere."""
     left = []
     for region in regions:
         left += [a for a, tags in topics(region).items() if TAG_KEY in tags]
         left += [n for n, r in rules(region).items() if TAG_KEY in r["tags"]]
+        left += [n for n, m in machines(region).items() if TAG_KEY in m["tags"]]
+    left += [n for n, r in roles().items() if TAG_KEY in r["tags"]]
     return left
 
 

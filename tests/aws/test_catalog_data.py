@@ -132,8 +132,10 @@ def test_group_settings_are_valid(gid):
 def test_global_services_live_in_us_east_1():
     assert GROUPS["iam-policy-changes"]["home"] == "us-east-1"
     assert GROUPS["organizations-changes"]["home"] == "us-east-1"
-    assert GROUPS["root-signin"]["home"] == "us-east-1"
-    for gid in ("signin-without-mfa", "console-auth-failures", "root-usage"):
+    # Sign-ins through a regional endpoint, and unauthorized calls to regional services, are
+    # recorded in that region; global ones in us-east-1: both.
+    for gid in ("root-signin", "signin-without-mfa", "console-auth-failures", "root-usage",
+                "unauthorized-api-calls"):
         assert GROUPS[gid]["home"] == "us-east-1+each"
 
 

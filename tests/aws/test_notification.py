@@ -63,19 +63,3 @@ def test_rule_name_variable_is_filled():
     group = load_catalog().group("security-groups")
     text = render(transformer(group, "en"), SAMPLES[0][1], "changewatch-security-groups")
     assert "rule changewatch-security-groups." in text
-
-
-def test_a_rule_watching_one_api_names_its_label_and_the_preview_is_the_rules_text():
-    from aws.desired import PLACEHOLDER_IDENTITY, desired_state, preview
-    from tests.aws.helpers import make_settings
-
-    catalog = load_catalog()
-    settings = make_settings(watch=("ec2:ModifySecurityGroupRules",), language="en")
-    [rule] = desired_state(settings, catalog, PLACEHOLDER_IDENTITY)["us-west-2"].rules
-    name, text = preview(rule)
-    assert name == "ModifySecurityGroupRules"
-    label = catalog.group("security-groups").label(name, "en")
-    assert label and label in text.splitlines()[0]
-    whole = make_settings(watch=("security-groups",), language="en")
-    [rule] = desired_state(whole, catalog, PLACEHOLDER_IDENTITY)["us-west-2"].rules
-    assert label not in preview(rule)[1].splitlines()[0]  # many APIs: the group's title only

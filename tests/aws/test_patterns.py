@@ -21,7 +21,7 @@ IDENTITY = Identity("123456789012", "arn:aws:iam::123456789012:user/test")
 
 
 def _rules_in(region: str):
-    return desired_state(EVERYTHING, CATALOG, IDENTITY)[region].rules
+    return desired_state(EVERYTHING, CATALOG, IDENTITY).regions[region].rules
 
 
 def _matching(event: dict) -> set[str]:

@@ -20,7 +20,7 @@ from aws.subscription import (
     resend_confirmation,
     send_test_notification,
 )
-from tests.aws.helpers import client, make_plan, make_settings, service
+from tests.aws.helpers import client, make_plan, make_settings, per_region, rule_name, service
 
 
 def read_status(access, settings, remembered=()):
@@ -28,13 +28,14 @@ def read_status(access, settings, remembered=()):
 
 
 LINK = ("https://sns.us-west-2.amazonaws.com/confirmation.html?TopicArn=arn:aws:sns:us-west-2:"
-        "123456789012:changewatch-alerts&Token=2336412f37fb687f5d51e6e2425c464de&Endpoint=ops%40"
+        "123456789012:changewatch-test&Token=2336412f37fb687f5d51e6e2425c464de&Endpoint=ops%40"
         "example.com")
+SG, CONFIG, ROOT = (rule_name(g) for g in ("security-groups", "aws-config", "root-signin"))
 
 
 @pytest.fixture
 def deployed(access):
-    settings = make_settings()
+    settings = per_region()
     assert execute(access, make_plan(access, settings)).ok
     return settings
 
@@ -43,18 +44,17 @@ def test_status_of_a_fresh_deployment_is_confirmed_and_without_drift(access, dep
     status = read_status(access, deployed, ())
     assert [r.region for r in status.regions] == ["ap-northeast-1", "us-west-2", "us-east-1"]
     for region in status.regions:
-        assert region.topic_arn.endswith(":changewatch-alerts")
+        assert region.topic_arn.endswith(":changewatch-test")
         assert region.confirmed and not region.pending  # moto confirms email at once
         assert region.drift == ()
         assert all(r.has_target and r.state == "ENABLED" for r in region.rules)
         assert all(r.metrics is not None for r in region.rules)
         assert region.trail is not None and not region.trail.covered
-    assert {r.name for r in status.region("us-west-2").rules} == {
-        "changewatch-security-groups", "changewatch-aws-config"}
+    assert {r.name for r in status.region("us-west-2").rules} == {SG, CONFIG, ROOT}
 
 
 def test_pending_subscription_is_reported_as_pending():
-    topic = Topic("arn:aws:sns:us-west-2:1:changewatch-alerts", "changewatch-alerts", "", "", "",
+    topic = Topic("arn:aws:sns:us-west-2:1:changewatch-test", "changewatch-test", "", "", "",
                   (Subscription("PendingConfirmation", "email", "ops@example.com"),))
     plan = RegionPlan("us-west-2", (), None, RegionInventory("us-west-2", (topic,)))
     status = region_status(plan)
@@ -64,13 +64,12 @@ def test_pending_subscription_is_reported_as_pending():
 
 def test_rule_deleted_by_hand_is_drift_and_repair_fixes_it(access, deployed):
     events = client("events", "us-west-2")
-    events.remove_targets(Rule="changewatch-aws-config", Ids=["changewatch-sns"])
-    events.delete_rule(Name="changewatch-aws-config")
-    events.remove_targets(Rule="changewatch-security-groups", Ids=["changewatch-sns"])
+    events.remove_targets(Rule=CONFIG, Ids=["changewatch-sns"])
+    events.delete_rule(Name=CONFIG)
+    events.remove_targets(Rule=SG, Ids=["changewatch-sns"])
     status = read_status(access, deployed, ())
     kinds = {(d.kind, d.name) for d in status.drift}
-    assert kinds == {("rule_missing", "changewatch-aws-config"),
-                     ("target_missing", "changewatch-security-groups")}
+    assert kinds == {("rule_missing", CONFIG), ("target_missing", SG)}
     assert service(access).apply(deployed).result.ok
     assert read_status(access, deployed, ()).drift == ()
 
@@ -112,7 +111,7 @@ def test_resend_and_confirm_with_the_pasted_link(access, deployed):
 
 def test_confirmation_link_parsing():
     arn, token = parse_confirmation(LINK)
-    assert arn.endswith(":changewatch-alerts") and token == "2336412f37fb687f5d51e6e2425c464de"
+    assert arn.endswith(":changewatch-test") and token == "2336412f37fb687f5d51e6e2425c464de"
     assert parse_confirmation("  abc123  ") == (None, "abc123")
     with pytest.raises(SettingsError):
         parse_confirmation("https://example.com/confirmation.html?x=1")
@@ -122,29 +121,62 @@ def test_confirmation_link_parsing():
 
 def test_confirming_another_topics_link_is_refused(access):
     with pytest.raises(SettingsError):
-        confirm_subscription(access, "arn:aws:sns:eu-west-1:123456789012:changewatch-alerts", LINK)
+        confirm_subscription(access, "arn:aws:sns:eu-west-1:123456789012:changewatch-test", LINK)
 
 
 def test_rule_metrics_read_24_hours(access, deployed):
     cw = client("cloudwatch", "us-west-2")
     cw.put_metric_data(Namespace="AWS/Events", MetricData=[
         {"MetricName": "Invocations", "Value": 3,
-         "Dimensions": [{"Name": "RuleName", "Value": "changewatch-aws-config"}]},
+         "Dimensions": [{"Name": "RuleName", "Value": CONFIG}]},
         {"MetricName": "FailedInvocations", "Value": 1,
-         "Dimensions": [{"Name": "RuleName", "Value": "changewatch-aws-config"}]}])
-    found = rule_metrics(access, "us-west-2", ["changewatch-aws-config",
-                                               "changewatch-security-groups"])
-    assert (found["changewatch-aws-config"].invocations,
-            found["changewatch-aws-config"].failed) == (3, 1)
-    assert found["changewatch-security-groups"].invocations == 0
+         "Dimensions": [{"Name": "RuleName", "Value": CONFIG}]}])
+    found = rule_metrics(access, "us-west-2", [CONFIG, SG])
+    assert (found[CONFIG].invocations, found[CONFIG].failed) == (3, 1)
+    assert found[SG].invocations == 0
 
 
 def test_watched_rules_follow_the_settings():
-    rules = watched_rules(make_settings(), load_catalog())
+    rules = watched_rules(per_region(), load_catalog())
     assert {(r.region, r.name) for r in rules} == {
-        ("ap-northeast-1", "changewatch-security-groups"),
-        ("ap-northeast-1", "changewatch-aws-config"),
-        ("us-west-2", "changewatch-security-groups"), ("us-west-2", "changewatch-aws-config"),
-        ("us-east-1", "changewatch-root-signin")}
-    sg = next(r for r in rules if r.name == "changewatch-security-groups")
+        ("ap-northeast-1", SG), ("ap-northeast-1", CONFIG), ("ap-northeast-1", ROOT),
+        ("us-west-2", SG), ("us-west-2", CONFIG), ("us-west-2", ROOT), ("us-east-1", ROOT)}
+    sg = next(r for r in rules if r.name == SG)
     assert "ModifySecurityGroupRules" in sg.pattern["detail"]["eventName"]
+
+
+def test_home_delivery_status_names_where_each_region_forwards(access):
+    settings = make_settings()
+    assert execute(access, make_plan(access, settings)).ok
+    status = read_status(access, settings)
+    assert [r.region for r in status.topics] == ["ap-northeast-1"]
+    assert status.home == "ap-northeast-1"
+    assert status.region("us-west-2").forwards_to == "ap-northeast-1"
+    assert status.region("us-east-1").forwards_to == "ap-northeast-1"
+    assert status.region("ap-northeast-1").formatter_arn
+    assert status.drift == ()
+
+
+def test_a_subscriber_added_by_hand_is_kept_and_listed_apart(access, deployed):
+    arn = read_status(access, deployed).region("us-west-2").topic_arn
+    client("sns", "us-west-2").subscribe(TopicArn=arn, Protocol="email",
+                                         Endpoint="auditor@example.com")
+    status = read_status(access, deployed)
+    region = status.region("us-west-2")
+    assert [s.endpoint for s in region.others] == ["auditor@example.com"]
+    assert [s.endpoint for s in region.subscriptions] == ["ops@example.com"]
+    assert status.drift == ()  # not ours to remove
+
+
+def test_changing_the_address_unsubscribes_only_the_one_changewatch_subscribed(access):
+    svc = service(access)
+    settings = per_region(regions=("us-west-2",))
+    assert svc.apply(settings).result.ok
+    arn = svc.status(settings).region("us-west-2").topic_arn
+    client("sns", "us-west-2").subscribe(TopicArn=arn, Protocol="email",
+                                         Endpoint="auditor@example.com")
+    moved = settings.with_(email="team@example.com")
+    assert svc.apply(moved).result.ok
+    subs = client("sns", "us-west-2").list_subscriptions_by_topic(TopicArn=arn)
+    assert sorted(s["Endpoint"] for s in subs["Subscriptions"]) == [
+        "auditor@example.com", "team@example.com"]

@@ -12,7 +12,7 @@ from aws.names import TAG_KEY
 from aws.session import AwsAccess
 from aws.settings_file import save
 from sandbox.faults import FaultProxy
-from tests.aws.helpers import client, make_plan, make_settings, remove, rules, topics
+from tests.aws.helpers import client, make_plan, per_region, remove, rules, topics
 
 REGIONS = ("ap-northeast-1", "us-west-2", "us-east-1")
 JSON_DENIED = ("AccessDeniedException", 400)   # EventBridge
@@ -63,34 +63,34 @@ REMOVE_CALLS = [("RemoveTargets", JSON_DENIED), ("DeleteRule", JSON_DENIED),
 def test_access_denied_on_each_apply_call(proxy, operation, refusal):
     proxy.refuse[operation] = refusal
     access = AwsAccess()
-    error = _failure(access, make_settings())
+    error = _failure(access, per_region())
     text = describe(error, "en")
     assert error.kind == "access_denied" and operation in text and "administrator" in text
     assert "権限がありません" in describe(error, "ja")
     proxy.refuse.clear()
     assert _untracked() == []
-    assert execute(access, make_plan(access, make_settings())).ok
-    assert make_plan(access, make_settings()).instructions == ()
+    assert execute(access, make_plan(access, per_region())).ok
+    assert make_plan(access, per_region()).instructions == ()
 
 
 @pytest.mark.parametrize(("operation", "refusal"), RE_APPLY_CALLS)
 def test_access_denied_when_reading_or_updating_an_existing_setup(proxy, operation, refusal):
     access = AwsAccess()
-    assert execute(access, make_plan(access, make_settings())).ok
+    assert execute(access, make_plan(access, per_region())).ok
     client("sns", "us-west-2").set_topic_attributes(  # drift, so the update is needed
         TopicArn=next(iter(topics("us-west-2"))), AttributeName="DisplayName",
         AttributeValue="changed by hand")
     proxy.refuse[operation] = refusal
-    error = _failure(access, make_settings())
+    error = _failure(access, per_region())
     assert error.kind == "access_denied" and operation in describe(error, "en")
     proxy.refuse.clear()
-    assert execute(access, make_plan(access, make_settings())).ok
+    assert execute(access, make_plan(access, per_region())).ok
 
 
 @pytest.mark.parametrize(("operation", "refusal"), REMOVE_CALLS)
 def test_access_denied_during_remove_then_finished(proxy, operation, refusal):
     access = AwsAccess()
-    assert execute(access, make_plan(access, make_settings())).ok
+    assert execute(access, make_plan(access, per_region())).ok
     proxy.refuse[operation] = refusal
     result = remove(access, "test", REGIONS)
     assert not result.ok
@@ -115,7 +115,7 @@ def test_credential_and_region_refusals_exit_1_with_a_sentence(
         proxy, tmp_path, capsys, refusal, words):
     proxy.refuse["*"] = refusal
     config = tmp_path / "cw.toml"
-    save(make_settings(), config)
+    save(per_region(), config)
     assert main.main(["apply", "--config", str(config), "--lang", "en"]) == 1
     err = capsys.readouterr().err
     assert words in err and "Traceback" not in err
@@ -128,7 +128,7 @@ def test_no_credentials_at_all(moto, tmp_path, capsys, monkeypatch):
         monkeypatch.delenv(key)
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     config = tmp_path / "cw.toml"
-    save(make_settings(), config)
+    save(per_region(), config)
     assert main.main(["plan", "--config", str(config), "--lang", "en"]) == 1
     assert "No AWS credentials were found" in capsys.readouterr().err
 
@@ -142,13 +142,13 @@ def test_sso_login_expired(moto, tmp_path, capsys, monkeypatch):
         "sso_start_url = https://corp.awsapps.com/start\nsso_region = ap-northeast-1\n")
     monkeypatch.setenv("HOME", str(tmp_path))  # no cached SSO token
     config = tmp_path / "cw.toml"
-    save(make_settings(profile="work"), config)
+    save(per_region(profile="work"), config)
     assert main.main(["plan", "--config", str(config), "--lang", "en"]) == 1
     assert "aws sso login --profile work" in capsys.readouterr().err
 
 
 def test_unknown_profile(moto, tmp_path, capsys):
     config = tmp_path / "cw.toml"
-    save(make_settings(profile="nosuch"), config)
+    save(per_region(profile="nosuch"), config)
     assert main.main(["plan", "--config", str(config), "--lang", "en"]) == 1
     assert "nosuch does not exist" in capsys.readouterr().err

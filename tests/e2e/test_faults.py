@@ -20,6 +20,7 @@ from tests.aws.helpers import (
     client,
     make_plan,
     make_settings,
+    per_region,
     remove,
     rules,
     tagged_anything,
@@ -49,7 +50,7 @@ def _no_duplicates() -> None:
 
 
 def test_apply_and_remove_converge_with_20_percent_faults(proxy):
-    settings = make_settings()
+    settings = per_region()
     proxy.fault_rate = 0.2
     access = AwsAccess()
     result = execute(access, make_plan(access, settings))
@@ -65,7 +66,7 @@ def test_apply_and_remove_converge_with_20_percent_faults(proxy):
 def test_apply_killed_halfway_then_rerun_has_no_duplicates(proxy, tmp_path):
     proxy.latency = 0.05  # slow enough to kill it in the middle
     config = tmp_path / "cw.toml"
-    save(make_settings(), config)
+    save(per_region(), config)
     env = dict(os.environ)
     process = subprocess.Popen([sys.executable, "main.py", "apply", "--config", str(config)],
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
@@ -78,7 +79,19 @@ def test_apply_killed_halfway_then_rerun_has_no_duplicates(proxy, tmp_path):
     assert process.returncode == -signal.SIGKILL
     proxy.latency = 0.0
     access = AwsAccess()
-    assert make_plan(access, make_settings()).instructions != ()  # it really stopped halfway
-    assert execute(access, make_plan(access, make_settings())).ok
+    assert make_plan(access, per_region()).instructions != ()  # it really stopped halfway
+    assert execute(access, make_plan(access, per_region())).ok
     _no_duplicates()
-    assert make_plan(access, make_settings()).instructions == ()
+    assert make_plan(access, per_region()).instructions == ()
+
+
+def test_one_inbox_with_its_roles_and_formatter_converges_with_20_percent_faults(proxy):
+    settings = make_settings()  # home delivery, rich: IAM roles and a state machine too
+    proxy.fault_rate = 0.2
+    access = AwsAccess()
+    result = execute(access, make_plan(access, settings))
+    assert result.ok, [str(r.error) for r in result.regions if r.error]
+    assert make_plan(access, settings).instructions == ()
+    assert remove(access, "test", REGIONS).ok
+    proxy.fault_rate = 0.0
+    assert tagged_anything(REGIONS) == []

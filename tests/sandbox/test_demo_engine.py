@@ -9,7 +9,7 @@ import pytest
 
 from aws.execute import execute
 from aws.session import AwsAccess
-from aws.settings import Settings
+from aws.settings import Delivery, Notifications, Settings
 from sandbox.demo import Sandbox
 from tests.aws.helpers import make_plan
 
@@ -27,10 +27,11 @@ def sandbox(monkeypatch):
 def test_simulated_change_is_mailed_and_recorded(sandbox):
     access = AwsAccess(profile="demo")
     settings = Settings(regions=("ap-northeast-1",), email="ops@example.com",
-                        watch=("security-groups", "root-signin"), deployment="demo")
+                        watch=("security-groups", "root-signin"), deployment="demo",
+                        delivery=Delivery.PER_REGION, notifications=Notifications.SIMPLE)
     assert execute(access, make_plan(access, settings)).ok
     [mail] = sandbox.simulate("open-ssh")
-    assert mail.rule == "changewatch-security-groups" and mail.to == ("ops@example.com",)
+    assert mail.rule == "changewatch-demo-security-groups" and mail.to == ("ops@example.com",)
     assert "AuthorizeSecurityGroupIngress" in mail.body and "0.0.0.0/0" in mail.body
     assert sandbox.inbox.mails == [mail]
     # the real EC2 change happened in the sandbox
@@ -59,3 +60,18 @@ def test_history_is_seeded_and_a_trail_is_logging(sandbox):
         LookupAttributes=[{"AttributeKey": "EventName",
                            "AttributeValue": "AuthorizeSecurityGroupIngress"}])["Events"]
     assert events
+
+
+def test_a_change_in_another_region_reaches_the_one_inbox_once(sandbox):
+    access = AwsAccess(profile="demo")
+    settings = Settings(regions=("ap-northeast-1", "us-west-2"), email="ops@example.com",
+                        watch=("security-groups",), deployment="demo")  # home, rich
+    assert execute(access, make_plan(access, settings)).ok
+    [mail] = sandbox.simulate("open-ssh", "us-west-2")
+    assert mail.region == "us-west-2" and mail.rule == "changewatch-demo-security-groups"
+    assert mail.subject and mail.subject != "AWS Notification Message"
+    assert sandbox.inbox.mails == [mail]
+    [home_topic] = [t["TopicArn"] for t in sandbox.session.client(
+        "sns", region_name="ap-northeast-1").list_topics()["Topics"]]
+    assert sandbox.session.client("sns", region_name="us-west-2").list_topics()["Topics"] == []
+    assert home_topic.endswith(":changewatch-demo")

@@ -1,0 +1,78 @@
+"""The email exactly as it will read: rendered by the deployed notification itself.
+
+Rich: the state machine's own definition, evaluated with a JSONata engine (aws/formatter/).
+Simple: the rule's own input transformer, rendered as EventBridge delivers it
+(aws/notification.py). Never a second, parallel formatter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aws.catalog import Catalog, samples
+from aws.desired import DesiredRegion, DesiredRule, DesiredState
+from aws.formatter import Email, render
+from aws.match import delivers, to_eventbridge
+from aws.notification import render as render_simple
+
+# EventBridge sends SNS no subject: an email client shows SNS's default.
+SIMPLE_SUBJECT = "AWS Notification Message"
+
+
+@dataclass(frozen=True)
+class Preview:
+    group_id: str
+    rule: str
+    event_name: str
+    email: Email | None  # None when the catalog ships no sample for the chosen APIs
+
+
+def notifying_region(state: DesiredState, event_region: str) -> DesiredRegion | None:
+    """Where an event of `event_region` is turned into an email (home, or the region itself)."""
+    return state.get(state.home) if state.home else state.get(event_region)
+
+
+def render_rule(region: DesiredRegion, rule: DesiredRule, event: dict, *,
+                test: bool = False) -> Email:
+    """The email `rule` (in the notifying region) sends for an EventBridge `event`."""
+    if rule.transformer is not None:
+        return Email(SIMPLE_SUBJECT, render_simple(rule.transformer, event, rule.name, rule.arn))
+    machine = region.state_machine
+    if machine is None:
+        raise ValueError(f"{rule.name} has no notification")
+    execution_input = {"group": rule.group_id, "event": event}
+    if test:
+        execution_input["test"] = True
+    return render(machine.definition, execution_input)
+
+
+def email_for(state: DesiredState, event: dict) -> tuple[DesiredRule, Email] | None:
+    """The rule that notifies about `event` and its email; None when no rule matches."""
+    region = notifying_region(state, event.get("region", ""))
+    if region is None:
+        return None
+    for rule in region.rules:
+        if not rule.forwards and delivers(rule.pattern_dict, rule.state, event):
+            return rule, render_rule(region, rule, event)
+    return None
+
+
+def previews(state: DesiredState, catalog: Catalog) -> tuple[Preview, ...]:
+    """The email of each watched group, from a sample of one of its chosen APIs."""
+    home = state.get(state.home) if state.home else None
+    found: dict[str, Preview] = {}
+    for notifying in [home] if home else list(state.regions.values()):
+        for rule in notifying.rules:
+            if rule.group_id in found or rule.forwards:
+                continue
+            records = samples_for(rule)
+            email = render_rule(notifying, rule, to_eventbridge(records[0])) if records else None
+            name = records[0].get("eventName", "") if records else ""
+            found[rule.group_id] = Preview(rule.group_id, rule.name, name, email)
+    return tuple(found[g.id] for g in catalog.groups if g.id in found)
+
+
+def samples_for(rule: DesiredRule) -> list[dict]:
+    names = [n for n in rule.pattern_dict.get("detail", {}).get("eventName", [])
+             if isinstance(n, str)]
+    return samples(rule.group_id, names or None) or samples(rule.group_id)
