@@ -60,7 +60,7 @@ class MemoryRecorder:
 
     def record(self, deployment: str, plan: Plan, result: Result) -> None:
         self.regions[deployment] = ({r.region for r in plan.regions if r.desired}
-                                    | set(result.unfinished))
+                                    | set(result.unfinished_regions))
         self.emails.setdefault(deployment, set()).update(
             s.email for s in result.done if isinstance(s, Subscribe))
 

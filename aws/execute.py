@@ -88,7 +88,13 @@ class Result:
 
     @property
     def unfinished(self) -> tuple[str, ...]:
+        """Regions (and IAM_SCOPE) that did not finish."""
         return tuple(r.region for r in self.regions if not r.ok)
+
+    @property
+    def unfinished_regions(self) -> tuple[str, ...]:
+        """Real regions that did not finish: they may hold leftovers, so they are remembered."""
+        return tuple(r for r in self.unfinished if r != IAM_SCOPE)
 
 
 OnProgress = Callable[[ProgressEvent], None]

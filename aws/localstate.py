@@ -90,7 +90,7 @@ class LocalState:
         plus every region that did not finish, which may hold leftovers) and when a
         confirmation email was sent."""
         wanted = {r.region for r in plan.regions if r.desired}
-        self.remember_regions(deployment, wanted | set(result.unfinished))
+        self.remember_regions(deployment, wanted | set(result.unfinished_regions))
         for step in result.done:
             if isinstance(step, Subscribe):
                 self.remember_subscription(deployment, step.region, step.email)

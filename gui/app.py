@@ -11,7 +11,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -75,15 +75,18 @@ class CrashHandler:
         if self._showing or QApplication.instance() is None:
             return  # one dialog at a time; the log has every traceback
         self._showing = True
-        try:
-            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, QApplication.translate(
-                "CrashHandler", "Something went wrong inside ChangeWatch: {error}\n\n"
-                "Nothing in AWS was changed by this error. Details were written to:\n{path}")
-                .format(error=f"{kind.__name__}: {exc}", path=self.log_path))
-            box.setDetailedText(text)
-            box.exec()
-        finally:
-            self._showing = False
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, QApplication.translate(
+            "CrashHandler", "Something went wrong inside ChangeWatch: {error}\n\n"
+            "Nothing in AWS was changed by this error. Details were written to:\n{path}")
+            .format(error=f"{kind.__name__}: {exc}", path=self.log_path))
+        box.setDetailedText(text)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._on_box_finished)
+        self.box = box
+        box.open()  # not exec(): a nested event loop inside an excepthook can deadlock
+
+    def _on_box_finished(self, _result: int) -> None:
+        self._showing = False
 
 
 def setup_logging(local: LocalState) -> Path:

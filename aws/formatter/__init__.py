@@ -34,7 +34,8 @@ def definition(topic_arn: str, groups: Iterable[Group], language: str, zone: str
     subject = ("'[ChangeWatch] ' & $lookup(" + json.dumps(titles, ensure_ascii=False)
                + ", $states.input.group) & ' — ' & $states.input.event.region")
     message = ("$states.input.event.detail.eventName & ' by ' & "
-               "$states.input.event.detail.userIdentity.arn")
+               "$states.input.event.detail.userIdentity.arn & '\\n' & "
+               "$string($states.input.event.detail.requestParameters)")
     return json.dumps({
         "Comment": "ChangeWatch notification formatter",
         "QueryLanguage": "JSONata",

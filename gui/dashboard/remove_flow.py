@@ -10,7 +10,14 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from aws.errors import is_cancelled
 from aws.execute import Progress, ProgressEvent, Result
-from aws.instructions import DeleteRule, DeleteTopic, Instruction
+from aws.instructions import (
+    IAM_SCOPE,
+    DeleteRole,
+    DeleteRule,
+    DeleteStateMachine,
+    DeleteTopic,
+    Instruction,
+)
 from aws.messages import describe
 from aws.names import TAG_KEY
 from aws.plan import Plan
@@ -23,6 +30,7 @@ class RemoveFlow(QObject):
     """`confirm(plan) -> bool` and `inform(text)` are attributes so tests can answer them."""
 
     finished = Signal(bool)          # True when nothing tagged is left
+    removed = Signal(object)         # list[str]: what was deleted, in words
     progress = Signal(object)        # ProgressEvent, for the dialog (and tests)
 
     def __init__(self, context: AppContext, pool: WorkerPool, parent: QWidget) -> None:
@@ -60,9 +68,14 @@ class RemoveFlow(QObject):
             text = self.tr("%1: EventBridge rule %2 (its target first)")
         elif isinstance(step, DeleteTopic):
             text = self.tr("%1: SNS topic %2 and its email subscription")
+        elif isinstance(step, DeleteStateMachine):
+            text = self.tr("%1: email formatter %2 (Step Functions)")
+        elif isinstance(step, DeleteRole):
+            text = self.tr("%1: IAM role %2 (last, once nothing uses it)")
         else:
             text = self.tr("%1: %2")
-        return text.replace("%1", step.region).replace("%2", step.subject)
+        where = self.tr("IAM") if step.region == IAM_SCOPE else step.region
+        return text.replace("%1", where).replace("%2", step.subject)
 
     def confirm_dialog(self, plan: Plan) -> ConfirmDialog:
         rule, topic = self.tr("rule %1 (%2)"), self.tr("topic %1 (%2)")
@@ -118,15 +131,15 @@ class RemoveFlow(QObject):
     @Slot(object)
     def _on_remove_succeeded(self, result: Result) -> None:
         removed = [self.item_text(s) for s in result.done]
-        lines = [self.tr("Removed %n resource(s):", "", len(removed)), *removed]
+        summary = self.tr("Removed %n resource(s).", "", len(removed))
         if not result.ok:
-            lines.append(self.tr("Not finished in %1. Run Remove everything again to finish; "
-                                 "it continues where it stopped.").replace(
-                "%1", ", ".join(result.unfinished)))
-        text = "\n".join(lines)
+            summary += " " + self.tr("Not finished in %1. Run Remove everything again to "
+                                     "finish; it continues where it stopped.").replace(
+                "%1", ", ".join(result.unfinished))
         if self.dialog is not None:
-            self.dialog.finish(text)
-        self.inform(text)
+            self.dialog.finish("\n".join([summary, *removed]))
+        self.removed.emit(removed)
+        self.inform(summary)
         self._finish(result.ok)
 
     @Slot(object)

@@ -60,8 +60,7 @@ class RegionStatusModel(RowsTableModel):
         if column == REGION:
             return status.region
         if column == TOPIC:
-            name = status.topic_arn.rsplit(":", 1)[-1] if status.topic_arn else ""
-            return (status.topic_arn if tooltip else name) or self.tr("Missing")
+            return words.topic(status, tooltip)
         if column == SUBSCRIPTION:
             text = words.subscription(status, self._since(status.region))
             emails = ", ".join(s.endpoint for s in status.subscriptions)
@@ -79,6 +78,8 @@ class RegionStatusModel(RowsTableModel):
 
     @staticmethod
     def _color(status: RegionStatus, column: int) -> QColor | None:
+        if status.forwards_to and column in (TOPIC, SUBSCRIPTION):
+            return None  # the home region's row says how the inbox is
         if column == SUBSCRIPTION:
             return _GOOD if status.confirmed else _WAIT
         if column == TRAIL and status.trail is not None:

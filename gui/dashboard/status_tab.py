@@ -5,16 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QListWidget,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,11 +32,14 @@ from gui.dashboard.trail_flow import TrailFlow
 from gui.messages import MessageBar
 from gui.workers import Task, WorkerPool
 
-_WIDTHS = (120, 150, 300, 110, 130, 220)
+_WIDTHS = (120, 190, 260, 90, 130, 220)
 
 
 class StatusTab(QWidget):
-    """`ask_link()` returns the pasted confirmation link (None: cancelled); tests replace it."""
+    """`ask_link()` returns the pasted confirmation link (None: cancelled); tests replace it.
+    Two faces: the deployment's regions, or a calm "nothing deployed" with what was removed."""
+
+    setup_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,11 +59,13 @@ class StatusTab(QWidget):
         self._repair_task.busy_changed.connect(self._on_task_busy_changed)
         self._test_task.succeeded.connect(self._on_test_succeeded)
         self._test_task.failed.connect(context.messages.error)
+        self._test_task.busy_changed.connect(self._on_task_busy_changed)
         self.remove_flow = RemoveFlow(context, self.pool, self)
         self.trail_flow = TrailFlow(context, self.pool, self)
         self.trail_flow.finished.connect(self.refresh)
         self.subscription = SubscriptionFlow(context, self.pool, self)
         self.subscription.changed.connect(self.refresh)
+        self.remove_flow.removed.connect(self._on_remove_flow_removed)
         self._build()
         self.retranslate_ui()
 
@@ -68,38 +76,21 @@ class StatusTab(QWidget):
         self.test_button, self.remove_button = QPushButton(self), QPushButton(self)
         self.resend_button, self.link_button = QPushButton(self), QPushButton(self)
         self.trail_button = QPushButton(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(_WIDTHS):
-            header.resizeSection(column, width)
-        # The subscription column takes what is left, so a narrower window (the sandbox panel
-        # beside it) still shows every column.
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        self.detail = QTextBrowser(self)
         self.message_label = MessageBar(self._context.messages, self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._deployed_page())
+        self.pages.addWidget(self._empty_page())
         top = QHBoxLayout()
-        for button in (self.refresh_button, self.repair_button, self.test_button):
+        for button in (self.refresh_button, self.repair_button, self.test_button,
+                       self.resend_button, self.link_button):
             top.addWidget(button)
         top.addStretch(1)
         top.addWidget(self.remove_button)
-        region_bar = QHBoxLayout()
-        for button in (self.resend_button, self.link_button, self.trail_button):
-            region_bar.addWidget(button)
-        region_bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.state_label)
         layout.addLayout(top)
-        layout.addWidget(self.table, 2)
-        layout.addLayout(region_bar)
-        layout.addWidget(self.detail, 3)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.message_label)
         self.refresh_button.clicked.connect(self.refresh)
         self.repair_button.clicked.connect(self.repair)
@@ -108,7 +99,59 @@ class StatusTab(QWidget):
         self.resend_button.clicked.connect(self.resend)
         self.link_button.clicked.connect(self.paste_link)
         self.trail_button.clicked.connect(self.create_trail)
+
+    def _deployed_page(self) -> QWidget:
+        page = QWidget(self)
+        self.table = QTableView(page)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(_WIDTHS):
+            header.resizeSection(column, width)
+        # The subscription column takes what is left, so a narrower window (the sandbox panel
+        # beside it) still shows every column.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.setMinimumHeight(140)
+        self.detail = QTextBrowser(page)
+        region_bar = QHBoxLayout()
+        region_bar.addWidget(self.trail_button)
+        region_bar.addStretch(1)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, 2)
+        column.addLayout(region_bar)
+        column.addWidget(self.detail, 3)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        return page
+
+    def _empty_page(self) -> QWidget:
+        page = QWidget(self)
+        self.empty_label = QLabel(page)
+        self.empty_label.setWordWrap(True)
+        self.setup_button = QPushButton(page)
+        self.removed_toggle = QToolButton(page)
+        self.removed_toggle.setCheckable(True)
+        self.removed_toggle.setToolButtonStyle(
+            self.removed_toggle.toolButtonStyle().ToolButtonTextBesideIcon)
+        self.removed_list = QListWidget(page)
+        self.removed_list.hide()
+        self.removed_toggle.hide()
+        self.removed_toggle.toggled.connect(self.removed_list.setVisible)
+        self.setup_button.clicked.connect(self.setup_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.setup_button)
+        row.addStretch(1)
+        column = QVBoxLayout(page)
+        column.addWidget(self.empty_label)
+        column.addLayout(row)
+        column.addWidget(self.removed_toggle)
+        column.addWidget(self.removed_list, 1)
+        column.addStretch(0)
+        return page
 
     def retranslate_ui(self) -> None:
         self.refresh_button.setText(self.tr("Refresh"))
@@ -118,6 +161,12 @@ class StatusTab(QWidget):
         self.resend_button.setText(self.tr("Resend confirmation"))
         self.link_button.setText(self.tr("I have the confirmation link…"))
         self.trail_button.setText(self.tr("Create a CloudTrail trail…"))
+        self.setup_button.setText(self.tr("Set up again…"))
+        self.empty_label.setText(self.tr(
+            "ChangeWatch has nothing deployed in this account: no rules watch, no email is "
+            "sent. Your settings are kept, so setting up again starts from them."))
+        self.removed_toggle.setText(self.tr("What was removed (%n)", "",
+                                            self.removed_list.count()))
         self.model.retranslate_ui()
         self._update()
 
@@ -165,24 +214,39 @@ class StatusTab(QWidget):
     def _update(self) -> None:
         settings = self._context.settings
         status, words = self.status, self.model.words
+        # Unreadable regions may hold something: never call that "nothing deployed".
+        deployed = status is None or status.deployed or any(r.error for r in status.regions)
+        self.pages.setCurrentIndex(0 if deployed else 1)
         if settings is None:
             self.title_label.setText(self.tr("No ChangeWatch settings yet. Use Change setup… "
                                              "to create a deployment."))
+        elif not deployed:
+            self.title_label.setText("<b>" + escape(self.tr("Nothing deployed")) + "</b>")
         else:
             self.title_label.setText(self.tr("<b>Deployment %1</b> — notifications to %2")
                                      .replace("%1", escape(settings.deployment))
                                      .replace("%2", escape(settings.email)))
         self.state_label.setText(words.summary(status, self.reading))
+        self._update_buttons(settings, deployed)
         region = self.selected()
-        has_status = status is not None and not self.reading
-        self.repair_button.setEnabled(has_status and not self._repair_task.busy
-                                      and bool(status.drift or not status.deployed))
-        self.test_button.setEnabled(bool(region and region.topic_arn))
-        self.resend_button.setEnabled(bool(region and region.topic_arn and settings))
-        self.link_button.setEnabled(bool(region and region.topic_arn))
-        self.trail_button.setEnabled(bool(region and region.trail and not region.trail.covered
-                                          and not self.trail_flow.busy))
         self.detail.setHtml(words.region_html(region, self._context.lang) if region else "")
+
+    def _update_buttons(self, settings, deployed: bool) -> None:
+        status = self.status
+        has_status = status is not None and not self.reading and deployed
+        topics = status.topics if has_status else ()
+        self.repair_button.setEnabled(has_status and not self._repair_task.busy
+                                      and bool(status.drift))
+        for button in (self.repair_button, self.test_button, self.resend_button,
+                       self.link_button, self.remove_button):
+            button.setVisible(deployed)
+        self.test_button.setEnabled(bool(topics) and not self._test_task.busy)
+        self.resend_button.setEnabled(bool(settings) and any(t.pending and not t.confirmed
+                                                             for t in topics))
+        self.link_button.setEnabled(any(t.pending for t in topics))
+        bare = has_status and any(r.trail and not r.trail.covered and r.trail.error is None
+                                  for r in status.regions)
+        self.trail_button.setEnabled(bool(bare) and not self.trail_flow.busy)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -232,25 +296,30 @@ class StatusTab(QWidget):
 
     @Slot()
     def send_test(self) -> None:
-        settings, region = self._context.settings, self.selected()
-        if settings is None or region is None:
+        settings, status = self._context.settings, self.status
+        if settings is None or status is None or not status.topics:
             return
-        self._test_target = (region.region, settings.email)
-        self._test_task.start(self._context.service().send_test, settings, region.region)
+        self._test_target = settings.email
+        self._test_task.start(self._send_tests, self._context.service(), settings,
+                              tuple(t.region for t in status.topics))
+
+    @staticmethod
+    def _send_tests(service, settings, regions: tuple[str, ...]) -> list[str]:
+        """On the worker: one test email per topic (one in one-inbox delivery)."""
+        return [service.send_test(settings, region) for region in regions]
 
     @Slot(object)
-    def _on_test_succeeded(self, message_id: object) -> None:
-        region, email = self._test_target
+    def _on_test_succeeded(self, message_ids: object) -> None:
+        email, count = self._test_target, len(message_ids)  # type: ignore[arg-type]
         self._context.messages.success(lambda: self.tr(
-            "Test notification published to the topic in %1 (message %2). It reaches %3 once "
-            "the subscription is confirmed.").replace("%1", region)
-            .replace("%2", str(message_id)).replace("%3", email))
+            "%n test notification(s) published. They reach %1 once the subscription is "
+            "confirmed, and read exactly like a real alert.", "", count).replace("%1", email))
 
     @Slot()
     def resend(self) -> None:
-        region = self.selected()
-        if region is not None:
-            self.subscription.resend(region.topic_arn, region.region)
+        for topic in self.status.topics if self.status else ():
+            if topic.pending and not topic.confirmed:
+                self.subscription.resend(topic.topic_arn, topic.region)
 
     def _ask_link(self) -> str | None:
         text, ok = QInputDialog.getText(
@@ -260,10 +329,13 @@ class StatusTab(QWidget):
 
     @Slot()
     def paste_link(self) -> None:
-        region = self.selected()
-        link = self.ask_link() if region else None
-        if link and region is not None:
-            self.subscription.confirm(region.topic_arn, link)
+        pending = [t for t in (self.status.topics if self.status else ()) if t.pending]
+        link = self.ask_link() if pending else None
+        if not link:
+            return
+        # The link names its topic; a bare token goes to the (first) one waiting.
+        named = next((t for t in pending if t.topic_arn in link), pending[0])
+        self.subscription.confirm(named.topic_arn, link)
 
     @Slot()
     def create_trail(self) -> None:
@@ -271,12 +343,19 @@ class StatusTab(QWidget):
         region = self.selected()
         if settings is None or region is None:
             return
-        home = settings.regions[0] if settings.regions else region.region
-        self.trail_flow.start(home)
+        self.trail_flow.start(settings.home or region.region)
 
     @Slot(bool)
     def _on_task_busy_changed(self, _busy: bool) -> None:
         self._update()
+
+    @Slot(object)
+    def _on_remove_flow_removed(self, items: list[str]) -> None:
+        self.removed_list.clear()
+        self.removed_list.addItems(items)
+        self.removed_toggle.setVisible(bool(items))
+        self.removed_toggle.setChecked(False)
+        self.retranslate_ui()
 
     @Slot(QModelIndex, QModelIndex)
     def _on_table_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:

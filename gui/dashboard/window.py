@@ -41,6 +41,7 @@ class DashboardWindow(QMainWindow):
         self.setup_action.triggered.connect(self.open_setup)
         self.refresh_action.triggered.connect(self.refresh)
         self.remove_action.triggered.connect(self.status_tab.remove_flow.start)
+        self.status_tab.setup_requested.connect(self.open_setup)
         self.close_action.triggered.connect(self.close)
         context.signals.deployment_changed.connect(self._on_context_deployment_changed)
         self.retranslate_ui()

@@ -21,21 +21,35 @@ class Wording(QObject):
     """One place for the sentences, so the model, the detail text and dialogs agree."""
 
     def summary(self, status: DeploymentStatus | None, reading: bool) -> str:
-        """The one line under the title: reading, nothing, problems, waiting, or all good."""
+        """The one line under the title: the worst thing first, "all good" only when true."""
         if reading:
             return self.tr("Reading the deployment from AWS…")
         if status is None:
             return ""
         if not status.deployed:
-            return self.tr("Nothing is deployed. Use Change setup… or Repair to create it.")
+            return self.tr("Nothing is deployed.")
+        unread = [r.region for r in status.regions if r.error is not None]
+        if unread or status.iam_error is not None:
+            return self.tr("Some of the deployment could not be read (%1); its state there is "
+                           "unknown.").replace("%1", ", ".join(unread) or "IAM")
         if status.drift:
             return self.tr("%n problem(s) found: AWS no longer matches the settings. Repair "
                            "puts back what is missing or changed.", "", len(status.drift))
-        waiting = sum(1 for r in status.regions if r.pending and not r.confirmed)
-        if waiting:
-            return self.tr("Waiting for the email confirmation in %n region(s): nothing is "
-                           "delivered there until the link in the email is clicked.", "",
-                           waiting)
+        bare = [r.region for r in status.regions if r.trail is not None and not r.trail.covered]
+        if bare:
+            return self.tr("No CloudTrail trail is logging in %1: the rules there can never "
+                           "fire. Create a trail (button below).").replace("%1", ", ".join(bare))
+        failing = [r.region for r in status.regions
+                   if any(x.metrics and x.metrics.failed for x in r.rules)]
+        if failing:
+            return self.tr("Deliveries failed in the last 24 h in %1: check the topic's policy "
+                           "and key.").replace("%1", ", ".join(failing))
+        if any(r.pending and not r.confirmed for r in status.topics):
+            return self.tr("Waiting for the email confirmation: nothing is delivered until the "
+                           "link in the email is clicked.")
+        if status.home:
+            return self.tr("Everything is in place: %n region(s) watched, one inbox in %1.", "",
+                           len(status.regions)).replace("%1", status.home)
         return self.tr("Everything is in place in %n region(s).", "", len(status.regions))
 
     def drift(self, d: Drift, lang: str | None = None) -> str:
@@ -57,12 +71,32 @@ class Wording(QObject):
             DriftKind.EXTRA_TOPIC: self.tr("The topic %1 is no longer in the settings; "
                                            "Repair deletes it."),
             DriftKind.NOT_DEPLOYED: self.tr("Nothing is set up in %1 yet; Repair creates it."),
+            DriftKind.EXTRA_TARGET: self.tr("The rule %1 still sends to an old target; Repair "
+                                            "removes it."),
+            DriftKind.ROLE_MISSING: self.tr("The IAM role %1 is missing (deleted by hand?)."),
+            DriftKind.ROLE_CHANGED: self.tr("The IAM role %1 was changed: %2."),
+            DriftKind.EXTRA_ROLE: self.tr("The IAM role %1 is no longer needed; Repair deletes "
+                                          "it."),
+            DriftKind.FORMATTER_MISSING: self.tr("The email formatter %1 is missing (deleted by "
+                                                 "hand?)."),
+            DriftKind.FORMATTER_CHANGED: self.tr("The email formatter %1 was changed: %2."),
+            DriftKind.EXTRA_FORMATTER: self.tr("The email formatter %1 is no longer needed; "
+                                               "Repair deletes it."),
         }
         template = texts.get(d.kind, self.tr("%1 differs from the settings (%2)."))
         return template.replace("%1", d.name).replace(
             "%2", describe_differs(d.differs, lang or current_lang()))
 
+    def topic(self, status: RegionStatus, tooltip: bool = False) -> str:
+        if status.forwards_to:
+            return self.tr("Forwards to %1").replace("%1", status.forwards_to)
+        if not status.topic_arn:
+            return self.tr("Missing")
+        return status.topic_arn if tooltip else status.topic_arn.rsplit(":", 1)[-1]
+
     def subscription(self, status: RegionStatus, since: datetime | None) -> str:
+        if status.forwards_to:
+            return self.tr("In %1 (one inbox)").replace("%1", status.forwards_to)
         if status.confirmed:
             return self.tr("Confirmed")
         if not status.pending:
@@ -104,8 +138,16 @@ class Wording(QObject):
 
     def rules(self, status: RegionStatus) -> str:
         enabled = sum(1 for r in status.rules if r.state != "DISABLED")
-        return self.tr("%1 of %2 enabled").replace("%1", str(enabled)).replace(
+        if enabled == len(status.rules):
+            return self.tr("%n on", "", enabled)
+        return self.tr("%1 of %2 on").replace("%1", str(enabled)).replace(
             "%2", str(len(status.rules)))
+
+    def rule_state(self, state: str) -> str:
+        """A rule's state in words (EventBridge's names mean little to a reader)."""
+        return {"ENABLED": self.tr("on"), "DISABLED": self.tr("off (disabled)"),
+                "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS":
+                    self.tr("on, read-only calls included")}.get(state, state)
 
     def problems(self, status: RegionStatus) -> str:
         if status.error is not None:
@@ -117,20 +159,24 @@ class Wording(QObject):
     def region_html(self, status: RegionStatus, lang: str) -> str:
         """The detail box for one region."""
         rows = [f"<h3>{escape(status.region)}</h3>"]
-        topic = status.topic_arn or self.tr("missing")
-        rows.append("<b>" + escape(self.tr("SNS topic")) + f":</b> {escape(topic)}<br>")
-        emails = ", ".join(s.endpoint for s in status.subscriptions) or "-"
-        rows.append("<b>" + escape(self.tr("Email")) + f":</b> {escape(emails)}<br>")
+        if status.forwards_to:
+            rows.append("<p>" + escape(self.tr(
+                "Forwards the events it matches to %1, where the one inbox is notified.")
+                .replace("%1", status.forwards_to)) + "</p>")
+        else:
+            rows.append(f"<b>{escape(self.tr('SNS topic'))}:</b> "
+                        f"{escape(self.topic(status, True))}<br>")
+            emails = ", ".join(s.endpoint for s in status.subscriptions) or "-"
+            rows.append(f"<b>{escape(self.tr('Email'))}:</b> {escape(emails)}<br>")
+            if status.others:
+                others = ", ".join(s.endpoint for s in status.others)
+                note = self.tr("added outside ChangeWatch; kept")
+                rows.append(f"<b>{escape(self.tr('Other subscribers'))}:</b> "
+                            f"{escape(others)} ({escape(note)})<br>")
         if status.error is not None:
             rows.append(f"<p style='color:#b3261e'>{escape(describe(status.error, lang))}</p>")
         rows.append("<b>" + escape(self.tr("Rules")) + ":</b><ul>")
-        for rule in status.rules:
-            metrics = (self.tr("%1 sent, %2 failed in 24 h").replace(
-                "%1", str(rule.metrics.invocations)).replace("%2", str(rule.metrics.failed))
-                if rule.metrics else self.tr("deliveries unknown"))
-            target = "" if rule.has_target else " — " + self.tr("no target")
-            rows.append(f"<li>{escape(rule.name)} — {escape(rule.state)}{escape(target)} — "
-                        f"{escape(metrics)}</li>")
+        rows += [self._rule_html(rule) for rule in status.rules]
         rows.append("</ul>")
         if status.drift:
             rows.append("<b style='color:#b3261e'>" + escape(self.tr("Problems")) + ":</b><ul>")
@@ -142,6 +188,14 @@ class Wording(QObject):
                     f"{escape(self.trail(status.trail))}<br>"
                     f"{escape(self.trail_advice(status.trail))}")
         return "".join(rows)
+
+    def _rule_html(self, rule) -> str:
+        metrics = (self.tr("%1 sent, %2 failed in 24 h").replace(
+            "%1", str(rule.metrics.invocations)).replace("%2", str(rule.metrics.failed))
+            if rule.metrics else self.tr("deliveries unknown"))
+        target = "" if rule.has_target else " — " + self.tr("no target")
+        return (f"<li>{escape(rule.name)} — {escape(self.rule_state(rule.state))}"
+                f"{escape(target)} — {escape(metrics)}</li>")
 
     def repair_text(self, result: Result, lang: str) -> str:
         if result.ok:

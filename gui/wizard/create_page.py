@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 from aws.deployment import Applied
 from aws.errors import ChangeWatchError
 from aws.execute import Progress, ProgressEvent, Result
+from aws.instructions import Subscribe
 from aws.plan import Plan
-from aws.plan_text import describe_instruction
+from aws.plan_text import describe_confirmations, describe_instruction
 from gui.frames import FrameCoalescer
 from gui.wizard.common import Page, note_label, show_text, text_box
 from gui.wizard.draft import Draft
@@ -182,6 +183,8 @@ class CreatePage(Page):
         if result is not None and result.ok:
             self.cancel.hide()
             self.draft.commit()
+            # The setup is live: Cancel would look like an undo. Finish is the way out.
+            self.wizard().setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         else:
             self.retry.show()
             self.retry.setFocus()
@@ -196,12 +199,9 @@ class CreatePage(Page):
             show_text(self.status, self.error_text(self._error) + " " + self.tr(
                 "Retry plans again and finishes what is missing."), "error")
         elif self.result is not None:
-            regions = len([r for r in self.plan.regions if r.desired]) if self.plan else 0
-            show_text(self.status, self.tr(
-                "Done. Now check your inbox ({email}) and confirm the subscription: AWS sent one "
-                "confirmation email per region ({n}). Notifications start once you click the "
-                "link; it expires after 48 hours.").format(
-                    email=self.draft.email, n=regions), "ok")
+            sent = [s.region for s in self.result.done if isinstance(s, Subscribe)]
+            show_text(self.status, self.tr("Done.") + " " + describe_confirmations(
+                sent, self.draft.email, self.lang), "ok")
         else:
             show_text(self.status, "")
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from aws.catalog import Catalog
 from aws.deployment import DeploymentService, Review
 from aws.session import AwsAccess
-from aws.settings import Settings, new_deployment_id
+from aws.settings import Delivery, Notifications, Settings, new_deployment_id
 from gui.context import AppContext, Credentials
 
 
@@ -36,6 +36,11 @@ class Draft(QObject):
         self.language = initial.language if initial else context.lang
         self.watch: tuple[str, ...] = initial.watch if initial else ()
         self.kms_key = initial.kms_key if initial else None
+        self.delivery = initial.delivery if initial else Delivery.HOME
+        self.home_region = initial.home_region if initial else None
+        self.notifications = initial.notifications if initial else Notifications.RICH
+        self.timezone = initial.timezone if initial else None
+        self.committed = False  # Create succeeded: the setup is live
         self.review: Review | None = None
         self._access: AwsAccess | None = None
         self._access_for: Credentials | None = None
@@ -57,9 +62,13 @@ class Draft(QObject):
 
     def settings(self) -> Settings:
         """The settings the pages describe right now (validated later, by the plan)."""
-        return Settings(regions=self.regions, email=self.email.strip(), watch=self.watch,
-                        language=self.language, profile=self.credentials.profile,
-                        deployment=self.deployment, kms_key=self.kms_key)
+        home = self.home_region if self.home_region in self.regions else None
+        base = self.initial or Settings(regions=(), email="", watch=())
+        return base.with_(regions=self.regions, email=self.email.strip(), watch=self.watch,
+                          language=self.language, profile=self.credentials.profile,
+                          deployment=self.deployment, kms_key=self.kms_key,
+                          delivery=self.delivery, home_region=home,
+                          notifications=self.notifications, timezone=self.timezone)
 
     def start_creating(self) -> None:
         """Before the first change: an interrupted setup keeps its deployment id."""
@@ -72,5 +81,5 @@ class Draft(QObject):
         context.local.set("credentials", "keys" if self.uses_keys else "profile")
         context.use_credentials(self.credentials)
         context.save_settings(settings)
-        self.initial = settings
+        self.initial, self.committed = settings, True
         context.signals.deployment_changed.emit()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from aws.settings import is_valid_email
 from gui.wizard.common import Page, note_label, show_text
+from gui.wizard.delivery_box import DeliveryBox
 from gui.wizard.draft import Draft
 
 
@@ -43,9 +44,12 @@ class EmailPage(Page):
         form.addRow(self._email_label, self.email)
         form.addRow("", self.validity)
         form.addRow(self._language_label, languages)
+        self.delivery = DeliveryBox(draft, self)
+        self.delivery.changed.connect(self.completeChanged)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
+        layout.addWidget(self.delivery)
         layout.addStretch(1)
         layout.addWidget(self.reason)
 
@@ -58,19 +62,20 @@ class EmailPage(Page):
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Where to send notifications"))
-        self.setSubTitle(self.tr("Every watched change is emailed to this address through an "
-                                 "SNS topic in each region."))
+        self.setSubTitle(self.tr("Every watched change is emailed to this address, in the "
+                                 "language and time zone you choose."))
         self._email_label.setText(self.tr("&Email address:"))
         self._language_label.setText(self.tr("Notification language:"))
         self.email.setPlaceholderText(self.tr("ops@example.com"))
         self.ja.setText(self.tr("日本語"))
         self.en.setText(self.tr("English"))
         self.note.setText(self.tr(
-            "AWS sends a confirmation email to this address for each region. Notifications "
-            "start only after you click the link in it; the link expires after 48 hours."))
+            "AWS sends a confirmation email to this address. Notifications start only after "
+            "you click the link in it; the link expires after 48 hours."))
         self._on_email_text_changed(self.email.text())
 
     def initializePage(self) -> None:
+        self.delivery.refresh_regions()  # the account page may have changed them
         # A mandatory field counts as filled only once it differs from the value it had when
         # the page joined the wizard, so pre-fill here, not in __init__.
         if self._prefill:
@@ -84,7 +89,8 @@ class EmailPage(Page):
         return "ja" if self.ja.isChecked() else "en"
 
     def isComplete(self) -> bool:
-        return super().isComplete() and is_valid_email(self.address())
+        return (super().isComplete() and is_valid_email(self.address())
+                and self.delivery.valid())
 
     def _on_languages_button_toggled(self, _button, _checked: bool) -> None:
         self.draft.language = self.language()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from aws import settings_file as settings_io
 from aws.deployment import Review
 from aws.errors import ChangeWatchError
-from aws.plan_text import describe_plan
+from aws.plan_text import describe_confirmations, describe_plan
 from gui.wizard.common import Page, note_label, show_text, text_box
 from gui.wizard.draft import Draft
 
@@ -37,6 +37,7 @@ class ReviewPage(Page):
         self._task.failed.connect(self._on_task_failed)
         self.setCommitPage(True)
         self.status = note_label(self)
+        self.confirmations = note_label(self)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(160)
@@ -71,6 +72,7 @@ class ReviewPage(Page):
         bottom.addWidget(self.save)
         bottom.addWidget(self.saved, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.confirmations)
         layout.addLayout(top)
         layout.addWidget(self.warnings)
         layout.addWidget(self.tabs, 1)
@@ -125,24 +127,37 @@ class ReviewPage(Page):
         self.busy.setVisible(loading)
         self.retry.setVisible(self._error is not None)
         self.tabs.setEnabled(self.review is not None)
+        review = self.review
         if loading:
             show_text(self.status, self.tr("Reading what already exists in your account…"), "")
         elif self._error is not None:
             show_text(self.status, self.error_text(self._error), "error")
-        elif self.review is not None and self.review.plan.errors:
+        elif review is not None and review.plan.errors:
             show_text(self.status, self.tr("Some regions cannot be set up (see the plan). "
                                            "Create sets up the others."), "error")
+        elif review is not None and self._bare(review):
+            show_text(self.status, self.tr(
+                "Create can set this up, but the rules in %1 will not fire until a CloudTrail "
+                "trail logs there (see below).").replace("%1", ", ".join(self._bare(review))),
+                "warning")
         else:
             show_text(self.status, self.tr("Ready. Click Create to set this up.")
-                      if self.review else "", "ok")
-        review = self.review
+                      if review else "", "ok")
+        show_text(self.confirmations, describe_confirmations(
+            review.confirmations, self.draft.email, self.lang) if review else "")
         show_text(self.warnings, self._coverage_text(review) if review else "")
-        self.plan_text.setPlainText("\n".join(describe_plan(review.plan, self.lang))
+        self.plan_text.setPlainText("\n".join(describe_plan(review.plan, self.lang,
+                                                             self.draft.email))
                                     if review else "")
         self.patterns.setPlainText("\n\n".join(
             f"# {p.name} — {', '.join(p.regions)}\n{p.pattern}" for p in review.patterns)
             if review else "")
         self._fill_previews()
+
+    @staticmethod
+    def _bare(review: Review) -> list[str]:
+        """Regions known to have no logging trail (unknown coverage is said apart)."""
+        return [r for r, c in review.coverage.items() if not c.covered and c.error is None]
 
     def _coverage_text(self, review: Review) -> str:
         lines = []
@@ -159,8 +174,9 @@ class ReviewPage(Page):
             lines.insert(0, self.tr(
                 "⚠ No CloudTrail trail is logging in {regions}, so the rules there will never "
                 "fire: EventBridge receives API calls only from regions where a trail records "
-                "them. Create a trail in the CloudTrail console (a multi-region trail covers "
-                "every region); the rules work from then on, without running this again.")
+                "them. After Create, the dashboard's “Create a CloudTrail trail…” makes one "
+                "multi-region trail for every region (or use the CloudTrail console); the rules "
+                "work from then on, without running this again.")
                 .format(regions=", ".join(bare)))
         return "\n".join(lines)
 
@@ -181,11 +197,12 @@ class ReviewPage(Page):
         preview = previews.get(self.preview_group.currentData())
         if preview is None:
             self.preview_text.setPlainText("")
-        elif not preview.text:
+        elif preview.email is None:
             self.preview_text.setPlainText(self.tr("No sample event ships for the chosen APIs "
                                                    "of this group."))
         else:
-            self.preview_text.setPlainText(preview.text)
+            self.preview_text.setPlainText(self.tr("Subject: %1").replace(
+                "%1", preview.email.subject) + "\n\n" + preview.email.body)
 
     def _on_save_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

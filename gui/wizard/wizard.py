@@ -84,6 +84,9 @@ class SetupWizard(QWizard):
             self._closing = True
             self.create_page.stop()
             return
+        if self.draft.committed:  # closing after a successful Create opens the dashboard
+            self.accept()
+            return
         self.review_page.cleanupPage()
         super().reject()
 

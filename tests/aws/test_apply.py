@@ -16,7 +16,6 @@ from tests.aws.helpers import (
     client,
     kinds,
     make_plan,
-    make_settings,
     per_region,
     remove,
     rule_name,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import keyring
@@ -25,6 +26,15 @@ def memory_keyring():
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def excepthook():
+    """gui.app.start installs the crash dialog as sys.excepthook: give pytest-qt its own back,
+    so an error inside a slot fails the test instead of opening a dialog."""
+    saved = sys.excepthook
+    yield
+    sys.excepthook = saved
 
 
 @pytest.fixture(autouse=True)

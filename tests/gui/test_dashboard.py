@@ -14,13 +14,23 @@ from aws.localstate import LocalState
 from aws.status import SubscriptionStatus
 from aws.trail_setup import TRAIL_NAME
 from gui.context import AppContext
-from gui.dashboard.status_model import PROBLEMS, SUBSCRIPTION, TRAIL
+from gui.dashboard.status_model import PROBLEMS, SUBSCRIPTION, TOPIC, TRAIL
 from gui.dashboard.window import DashboardWindow
 from sandbox.lookup_emulator import LookupEventsEmulator
-from tests.aws.helpers import client, make_plan, make_settings
+from tests.aws.helpers import client, make_plan, make_settings, rule_name
 from tests.gui.shots import save_shot
 
 REGIONS = ("ap-northeast-1", "us-west-2", "us-east-1")
+HOME = "ap-northeast-1"
+CONFIG = rule_name("aws-config")
+
+
+def logging_trail() -> None:
+    s3 = client("s3", "us-east-1")
+    s3.create_bucket(Bucket="org-trail-logs")
+    trail = client("cloudtrail", "us-east-1")
+    trail.create_trail(Name="org", S3BucketName="org-trail-logs", IsMultiRegionTrail=True)
+    trail.start_logging(Name="org")
 
 
 @pytest.fixture
@@ -68,85 +78,105 @@ def shot(window, name: str) -> None:
     save_shot(window, name)
 
 
-def test_status_lists_each_region_confirmed_without_drift(window, qtmodeltester):
+def test_one_inbox_status_names_the_home_and_where_others_forward(qtbot, window, qtmodeltester):
     tab = window.status_tab
     assert [tab.model.row_at(i).region for i in range(tab.model.rowCount())] == list(REGIONS)
-    assert tab.state_label.text() == "Everything is in place in 3 region(s)."
-    assert cell(window, "us-west-2", SUBSCRIPTION) == "Confirmed"
+    # No trail yet: the headline says the rules cannot fire, never "everything is in place".
+    assert tab.state_label.text().startswith("No CloudTrail trail is logging in")
+    assert tab.trail_button.isEnabled()
+    assert cell(window, HOME, SUBSCRIPTION) == "Confirmed"
+    assert cell(window, "us-west-2", TOPIC) == f"Forwards to {HOME}"
+    assert cell(window, "us-west-2", SUBSCRIPTION) == f"In {HOME} (one inbox)"
     assert cell(window, "us-west-2", PROBLEMS) == "None"
     assert cell(window, "us-west-2", TRAIL) == "No trail: events never arrive"
     assert not tab.repair_button.isEnabled()
-    assert "changewatch-security-groups — ENABLED" in tab.detail.toPlainText()
+    tab.select_region("us-west-2")
+    assert f"Forwards the events it matches to {HOME}" in tab.detail.toPlainText()
+    tab.select_region(HOME)
+    assert f"{rule_name('security-groups')} — on" in tab.detail.toPlainText()
     qtmodeltester.check(tab.model)
     shot(window, "dashboard-status.png")
+    logging_trail()
+    tab.refresh_button.click()
+    wait_status(qtbot, window)
+    assert tab.state_label.text() == (
+        f"Everything is in place: 3 region(s) watched, one inbox in {HOME}.")
 
 
 def test_pending_subscription_shows_its_age(window, context):
     tab = window.status_tab
     status = tab.status
     pending = (SubscriptionStatus("ops@example.com", True, "PendingConfirmation"),)
-    regions = tuple(dataclasses.replace(r, subscriptions=pending) if r.region != "us-east-1"
+    regions = tuple(dataclasses.replace(r, subscriptions=pending) if r.region == HOME
                     else r for r in status.regions)
     data = context.local.get("subscribed_at", {})
-    data["test/us-west-2"] = (datetime.now(UTC) - timedelta(hours=5, minutes=10)).isoformat()
-    data["test/ap-northeast-1"] = (datetime.now(UTC) - timedelta(hours=50)).isoformat()
+    data[f"test/{HOME}"] = (datetime.now(UTC) - timedelta(hours=5, minutes=10)).isoformat()
     context.local.set("subscribed_at", data)
     tab.show_status(dataclasses.replace(status, regions=regions))
-    assert cell(window, "us-west-2", SUBSCRIPTION) == (
+    assert cell(window, HOME, SUBSCRIPTION) == (
         "Waiting for confirmation for 5 h (link valid 48 h)")
-    assert cell(window, "ap-northeast-1", SUBSCRIPTION) == "Link expired (sent 50 h ago): resend"
-    assert cell(window, "us-east-1", SUBSCRIPTION) == "Confirmed"
-    assert tab.state_label.text().startswith("Waiting for the email confirmation in 2 region(s)")
-    tab.select_region("us-west-2")
+    data[f"test/{HOME}"] = (datetime.now(UTC) - timedelta(hours=50)).isoformat()
+    context.local.set("subscribed_at", data)
+    tab.show_status(dataclasses.replace(status, regions=regions))
+    assert cell(window, HOME, SUBSCRIPTION) == "Link expired (sent 50 h ago): resend"
     assert tab.resend_button.isEnabled() and tab.link_button.isEnabled()
     shot(window, "dashboard-pending.png")
 
 
 def test_drift_is_shown_plainly_and_repair_fixes_it(qtbot, window):
-    events = client("events", "us-west-2")
-    events.remove_targets(Rule="changewatch-aws-config", Ids=["changewatch-sns"])
-    events.delete_rule(Name="changewatch-aws-config")
+    logging_trail()
+    events = client("events", HOME)
+    events.remove_targets(Rule=CONFIG, Ids=["changewatch-format"])
+    events.delete_rule(Name=CONFIG)
     tab = window.status_tab
     tab.refresh_button.click()
     wait_status(qtbot, window)
-    assert cell(window, "us-west-2", PROBLEMS) == "1 problem(s)"
+    assert cell(window, HOME, PROBLEMS) == "1 problem(s)"
     assert tab.state_label.text().startswith("1 problem(s) found")
-    tab.select_region("us-west-2")
-    assert ("The EventBridge rule changewatch-aws-config is missing (deleted by hand?)."
+    tab.select_region(HOME)
+    assert (f"The EventBridge rule {CONFIG} is missing (deleted by hand?)."
             in tab.detail.toPlainText())
     assert tab.repair_button.isEnabled()
     shot(window, "dashboard-drift.png")
     tab.repair_button.click()
     qtbot.waitUntil(lambda: tab.message_label.text().startswith("Repaired"), timeout=15_000)
     wait_status(qtbot, window)
-    assert tab.state_label.text() == "Everything is in place in 3 region(s)."
-    assert "changewatch-aws-config" in {r["Name"] for r in events.list_rules()["Rules"]}
+    assert tab.state_label.text().startswith("Everything is in place")
+    assert CONFIG in {r["Name"] for r in events.list_rules()["Rules"]}
 
 
-def test_test_notification_reaches_the_topic(qtbot, window, moto):
+def test_test_notification_is_the_formatters_email_marked_as_a_test(qtbot, window, moto):
     tab = window.status_tab
-    tab.select_region("us-west-2")
     tab.test_button.click()
-    qtbot.waitUntil(lambda: "Test notification published" in tab.message_label.text(),
+    qtbot.waitUntil(lambda: "1 test notification(s) published" in tab.message_label.text(),
                     timeout=10_000)
-    message_id = tab.message_label.text().split("(message ")[1].split(")")[0]
-    published = json.dumps(moto.published())
-    assert message_id in published and "changewatch-alerts" in published
+    published = json.dumps(moto.published(), ensure_ascii=False)
+    assert "changewatch-test" in published
 
 
 def test_resend_and_pasted_link_confirm(qtbot, window, context):
     tab = window.status_tab
-    tab.select_region("us-west-2")
+    status = tab.status
+    pending = (SubscriptionStatus("ops@example.com", True, "PendingConfirmation"),)
+    tab.show_status(dataclasses.replace(status, regions=tuple(
+        dataclasses.replace(r, subscriptions=pending) if r.region == HOME else r
+        for r in status.regions)))
     tab.resend_button.click()
     qtbot.waitUntil(lambda: "A new confirmation email" in tab.message_label.text(),
                     timeout=10_000)
-    assert context.local.subscribed_at("test", "us-west-2") is not None
+    assert context.local.subscribed_at("test", HOME) is not None
     wait_status(qtbot, window)
-    tab.select_region("us-west-2")
+    tab.show_status(dataclasses.replace(tab.status, regions=tuple(
+        dataclasses.replace(r, subscriptions=pending) if r.region == HOME else r
+        for r in tab.status.regions)))
     tab.ask_link = lambda: "hello"
     tab.link_button.click()
     qtbot.waitUntil(lambda: tab.message_label.text().startswith("Subscription confirmed"),
                     timeout=10_000)
+    wait_status(qtbot, window)
+    tab.show_status(dataclasses.replace(tab.status, regions=tuple(
+        dataclasses.replace(r, subscriptions=pending) if r.region == HOME else r
+        for r in tab.status.regions)))
     tab.ask_link = lambda: "https://example.com/confirmation.html?nothing=here"
     tab.link_button.click()
     assert tab.message_label.text().startswith("That is not a confirmation link")

@@ -59,16 +59,29 @@ def test_remove_with_one_click_leaves_nothing_tagged_and_keeps_foreign(qtbot, wi
 
     flow.confirm = confirm
     [text] = _remove(qtbot, window)
-    assert "us-west-2: EventBridge rule changewatch-aws-config (its target first)" in listed
-    assert "us-east-1: SNS topic changewatch-alerts and its email subscription" in listed
-    assert len(listed) == 8  # 5 rules, 3 topics: us-east-1 found though not remembered
-    assert text.startswith("Removed 8 resource(s):")
+    assert "us-west-2: EventBridge rule changewatch-test-aws-config (its target first)" in listed
+    assert "ap-northeast-1: SNS topic changewatch-test and its email subscription" in listed
+    assert "IAM: IAM role changewatch-test-events (last, once nothing uses it)" in listed
+    # home: topic, formatter, 3 rules; us-west-2: 3 forwarding rules; us-east-1 (found though
+    # not remembered): 1; IAM: 2 roles
+    assert len(listed) == 11
+    assert text == "Removed 11 resource(s)."  # one line; the list is in the dialog
     assert tagged_anything(REGIONS) == []
     assert "changewatch-mine" in rules("us-west-2")
     assert any(a.endswith(":changewatch-mine") for a in topics("us-west-2"))
     save_shot(window.status_tab.remove_flow.dialog, "dashboard-removed.png")
-    qtbot.waitUntil(lambda: window.status_tab.state_label.text().startswith("Nothing is"),
-                    timeout=15_000)
+    tab = window.status_tab
+    qtbot.waitUntil(lambda: tab.state_label.text() == "Nothing is deployed.", timeout=15_000)
+    # A calm empty state: no red regions, no Repair, the removed list folded away.
+    assert tab.pages.currentIndex() == 1 and tab.title_label.text().endswith("Nothing deployed</b>")
+    assert not tab.repair_button.isVisibleTo(tab) and not tab.remove_button.isVisibleTo(tab)
+    assert tab.setup_button.isVisibleTo(tab) and tab.removed_list.count() == 11
+    assert not tab.removed_list.isVisibleTo(tab)
+    tab.removed_toggle.click()
+    assert tab.removed_list.isVisibleTo(tab)
+    window.resize(1180, 760)
+    assert window.height() <= 800
+    save_shot(window, "dashboard-after-removal.png")
 
 
 def test_confirm_dialog_lists_exactly_what_is_deleted(qtbot, window):
@@ -85,8 +98,8 @@ def test_confirm_dialog_lists_exactly_what_is_deleted(qtbot, window):
     flow.confirm = confirm
     window.status_tab.remove_button.click()
     qtbot.waitUntil(lambda: bool(shown) and not flow.busy, timeout=15_000)
-    assert shown == [8]
-    assert len(tagged_anything(REGIONS)) == 8  # refused: nothing deleted
+    assert shown == [11]
+    assert len(tagged_anything(REGIONS)) == 11  # refused: nothing deleted
 
 
 def test_remove_interrupted_halfway_then_run_again_finishes(qtbot, window, monkeypatch):
@@ -104,11 +117,11 @@ def test_remove_interrupted_halfway_then_run_again_finishes(qtbot, window, monke
     monkeypatch.setattr(DeploymentService, "remove", cancel_after_first)
     [text] = _remove(qtbot, window)
     assert "Run Remove everything again to finish" in text
-    assert 0 < len(tagged_anything(REGIONS)) < 8
+    assert 0 < len(tagged_anything(REGIONS)) < 11
     assert "stopped" in " ".join(label.text() for label in flow.dialog._labels.values())
     monkeypatch.setattr(DeploymentService, "remove", real)
     flow.dialog.close()
     [text] = _remove(qtbot, window)
-    assert text.startswith("Removed")
-    assert tagged_anything(REGIONS) == []
+    assert text.startswith("Removed"), text
+    assert tagged_anything(REGIONS) == [], (text, flow.dialog.summary.toPlainText())
     assert "changewatch-mine" in rules("us-west-2")

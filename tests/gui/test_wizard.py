@@ -74,10 +74,15 @@ def test_walk_the_wizard_and_create(moto, make_wizard, context, qtbot, tmp_path,
     review = wizard.review_page
     assert review.isComplete(), review.status.text()
     plan = review.plan_text.toPlainText()
-    assert "changewatch-security-groups" in plan and "ap-northeast-1" in plan
+    deployment = wizard.draft.deployment
+    assert f"changewatch-{deployment}-security-groups" in plan and "ap-northeast-1" in plan
+    # One sentence first: how many confirmation emails, from where.
+    assert {"en": "1 confirmation email", "ja": "確認メールが 1 通"}[lang] in (
+        review.confirmations.text())
     assert "AuthorizeSecurityGroupIngress" in review.patterns.toPlainText()
     preview = review.preview_text.toPlainText()
-    assert "arn:aws:" in preview and "<eventName>" not in preview
+    assert preview.startswith({"en": "Subject: ", "ja": "件名: "}[lang]) or "Subject" in preview
+    assert "<eventName>" not in preview
     warnings = review.warnings.text()
     assert review.warnings.isVisible()
     never_fire = {"en": "never fire", "ja": "動作しません"}[lang]
@@ -97,25 +102,28 @@ def test_walk_the_wizard_and_create(moto, make_wizard, context, qtbot, tmp_path,
     driver.wait_created()
     create = wizard.create_page
     assert create.isComplete(), create.status.text()
-    assert {"en": "check your inbox", "ja": "受信トレイ"}[lang] in create.status.text()
+    assert {"en": "1 confirmation email", "ja": "確認メールが 1 通"}[lang] in create.status.text()
     assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
+    # The setup is live: Cancel would look like an undo, so only Finish is offered.
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
     _shot(driver, screenshots, "create", lang)
 
-    deployment = wizard.draft.deployment
     for region in ("ap-northeast-1", "us-east-1"):
         events = boto3.client("events", region_name=region)
         [rule] = events.list_rules(NamePrefix="changewatch-")["Rules"]
-        assert rule["Name"] == "changewatch-security-groups"
+        assert rule["Name"] == f"changewatch-{deployment}-security-groups"
         tags = events.list_tags_for_resource(ResourceARN=rule["Arn"])["Tags"]
         assert {"Key": TAG_KEY, "Value": deployment} in tags
-        [target] = events.list_targets_by_rule(Rule=rule["Name"])["Targets"]
-        sns = boto3.client("sns", region_name=region)
-        subs = sns.list_subscriptions_by_topic(TopicArn=target["Arn"])["Subscriptions"]
-        assert [s["Endpoint"] for s in subs] == ["ops@example.com"]
+    # One inbox: the only topic is in the home region (the first chosen).
+    sns = boto3.client("sns", region_name="ap-northeast-1")
+    [topic] = [t["TopicArn"] for t in sns.list_topics()["Topics"]]
+    subs = sns.list_subscriptions_by_topic(TopicArn=topic)["Subscriptions"]
+    assert [s["Endpoint"] for s in subs] == ["ops@example.com"]
+    assert boto3.client("sns", region_name="us-east-1").list_topics()["Topics"] == []
     local = context.local
     assert local.load_settings().watch == ("security-groups",)
     assert local.deployed_regions(deployment) == ("ap-northeast-1", "us-east-1")
-    assert local.subscribed_at(deployment, "us-east-1") is not None
+    assert local.subscribed_at(deployment, "ap-northeast-1") is not None
 
     with qtbot.waitSignal(wizard.accepted, timeout=2000):
         driver.click(wizard.button(QWizard.WizardButton.FinishButton))
