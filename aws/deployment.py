@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from aws import subscription, trail_setup
+from aws.account import list_regions
 from aws.catalog import Catalog, load_catalog
 from aws.desired import PLACEHOLDER_IDENTITY, DesiredState, desired_state
 from aws.errors import ChangeWatchError, is_cancelled
@@ -176,21 +177,37 @@ class DeploymentService:
         self.recorder.record(plan.deployment, plan, result)
         return result
 
-    def removal_regions(self, deployment: str,
-                        settings: Settings | None = None) -> tuple[str, ...]:
-        """Where a deployment may have left something: the regions it was applied to, the ones
-        chosen now, and us-east-1 (home of the global groups)."""
+    def known_regions(self, deployment: str,
+                      settings: Settings | None = None) -> tuple[str, ...]:
+        """Where a deployment is expected to have things: the regions it was applied to (and
+        those an interrupted run was about to touch), the ones chosen now, and us-east-1."""
         chosen = settings.regions if settings else ()
         return tuple(dict.fromkeys((*self.recorder.deployed_regions(deployment), *chosen,
                                     GLOBAL_REGION)))
+
+    def removal_regions(self, deployment: str, settings: Settings | None = None,
+                        cancelled: Cancelled = None) -> tuple[str, ...]:
+        """Every region the account has enabled (a run killed before it could record anything
+        may have reached any), plus the known ones; the known ones only if the account's
+        regions cannot be listed."""
+        known = self.known_regions(deployment, settings)
+        try:
+            identity = self.access.identity(known[0])
+            enabled = [r.name for r in list_regions(self.access, identity.partition)
+                       if r.enabled]
+        except ChangeWatchError as exc:
+            if is_cancelled(exc):
+                raise
+            enabled = []
+        return tuple(dict.fromkeys((*known, *sorted(enabled))))
 
     def removal_plan(self, deployment: str, settings: Settings | None = None, *,
                      on_progress: OnProgress | None = None,
                      cancelled: Cancelled = None) -> Plan:
         """Everything tagged with this deployment, to be deleted; nothing else."""
         del on_progress
-        return removal_plan(self.access, deployment, self.removal_regions(deployment, settings),
-                            cancelled)
+        return removal_plan(self.access, deployment,
+                            self.removal_regions(deployment, settings, cancelled), cancelled)
 
     def remove(self, plan: Plan, *, on_progress: OnProgress | None = None,
                cancelled: Cancelled = None) -> Result:
@@ -202,7 +219,7 @@ class DeploymentService:
         """The deployment as AWS has it (by tag), its drift, trails and 24 h deliveries."""
         del on_progress
         plan = make_plan(self.access, settings, self.catalog, cancelled=cancelled,
-                         also_regions=self.removal_regions(settings.deployment),
+                         also_regions=self.known_regions(settings.deployment),
                          managed_emails=self.recorder.subscribed_emails(settings.deployment))
         return status_of(self.access, plan, cancelled, settings.email)
 

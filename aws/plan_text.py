@@ -24,7 +24,7 @@ from aws.instructions import (
     UpdateTopic,
 )
 from aws.messages import describe
-from aws.names import FORMATTER_TARGET, FORWARD_TARGET
+from aws.names import FORMATTER_TARGET, FORWARD_TARGET, TAG_KEY
 from aws.plan import Plan
 
 # (instruction class, change) -> {lang: template}; {name} is the subject, {differs} the reasons.
@@ -107,11 +107,15 @@ DIFFERS: dict[Differs, dict[str, str]] = {
 }
 _WORDS = {
     "en": {"nothing": "Nothing to change.", "region": "Region {region}:",
+           "looked": "Looked for resources tagged {tag} = {deployment} in {n} region(s) and "
+                     "IAM: {regions}.",
            "iam": "IAM (global):",
            "failed": "  Cannot plan: {error}",
            "summary": "{n} change(s) in {r} region(s) (details below).",
            "sep": ", "},
     "ja": {"nothing": "変更はありません。", "region": "リージョン {region}:",
+           "looked": "タグ {tag} = {deployment} のリソースを {n} リージョンと IAM で探しました: "
+                     "{regions}。",
            "iam": "IAM（グローバル）:",
            "failed": "  計画できません: {error}",
            "summary": "{r} リージョンで {n} 件の変更（詳細は以下）。",
@@ -182,6 +186,13 @@ def describe_plan(plan: Plan, lang: str = "en", email: str = "") -> list[str]:
         lines += [f"  {_MARKS[s.change]} {describe_instruction(s, lang)}"
                   for s in region.instructions]
     return lines
+
+
+def describe_search(plan: Plan, lang: str = "en") -> str:
+    """Where a removal looked (it finds its resources by tag, wherever they are)."""
+    regions = [r.region for r in plan.regions]
+    return _WORDS[_lang(lang)]["looked"].format(tag=TAG_KEY, deployment=plan.deployment,
+                                                n=len(regions), regions=", ".join(regions))
 
 
 def subscribing_email(plan: Plan) -> str:

@@ -7,7 +7,7 @@ import argparse
 from aws.deployment import DeploymentService
 from aws.execute import Result
 from aws.instructions import Subscribe
-from aws.plan_text import describe_confirmations, describe_plan
+from aws.plan_text import describe_confirmations, describe_plan, describe_search
 from aws.settings import Settings
 from cli.output import EXIT_FAILED, EXIT_OK, err, out, progress_printer
 
@@ -24,6 +24,7 @@ def run(service: DeploymentService, settings: Settings, args: argparse.Namespace
     lang = args.lang
     if args.command == "remove":
         plan = service.removal_plan(settings.deployment, settings)
+        out(describe_search(plan, lang))
     else:
         plan = service.plan(settings)
     for line in describe_plan(plan, lang, settings.email):

@@ -21,6 +21,7 @@ from aws.instructions import (
 from aws.messages import describe
 from aws.names import TAG_KEY
 from aws.plan import Plan
+from aws.plan_text import describe_search
 from gui.context import AppContext
 from gui.dashboard.dialogs import ConfirmDialog, RemoveProgressDialog
 from gui.workers import Task, WorkerPool
@@ -88,6 +89,7 @@ class RemoveFlow(QObject):
         if foreign:
             note += " " + self.tr("Kept because they are not ChangeWatch's: %1.").replace(
                 "%1", ", ".join(foreign))
+        note += "\n\n" + describe_search(plan, self._context.lang)
         unread = [describe(e, self._context.lang) for e in plan.errors]
         if unread:  # what could not be read cannot be listed, nor removed this time
             note += "\n\n" + self.tr("Not checked, so not removed this time: %1").replace(
@@ -104,7 +106,7 @@ class RemoveFlow(QObject):
         if not plan.instructions:
             text = self.tr("Nothing to remove: no resource tagged %1 = %2 was found.").replace(
                 "%1", TAG_KEY).replace("%2", plan.deployment)
-            self.inform("\n".join([text, *problems]))
+            self.inform(" ".join([text, describe_search(plan, self._context.lang), *problems]))
             self._finish(not problems)
             return
         if not self.confirm(plan):
