@@ -194,8 +194,9 @@ def _rule_regions(settings: Settings, catalog: Catalog, group_id: str) -> tuple[
 
 
 class _Builder:
-    def __init__(self, settings: Settings, catalog: Catalog, identity: Identity) -> None:
-        self.settings, self.catalog = settings, catalog
+    def __init__(self, settings: Settings, catalog: Catalog, identity: Identity,
+                 key_arns: dict[str, str]) -> None:
+        self.settings, self.catalog, self.key_arns = settings, catalog, key_arns
         self.arns = _Arns(identity.partition, identity.account, settings.deployment)
         self.rich = settings.notifications == Notifications.RICH
         self.home = settings.home if settings.delivery == Delivery.HOME else None
@@ -232,9 +233,12 @@ class _Builder:
             policy = topic_policy(arn, self.arns.account, publisher_role=self.notify_role)
         else:
             policy = topic_policy(arn, self.arns.account, (r.arn for r in rules))
+        given = self.settings.kms_key_for(region)
+        # A multi-Region key named by another region's ARN: the topic uses its replica here.
+        other = bool(given and given.startswith("arn:") and given.split(":")[3] != region)
+        key = self.key_arns.get(region, given) if other else given
         return DesiredTopic(arn=arn, display_name=DISPLAY_NAME, policy=compact_policy(policy),
-                            email=self.settings.email,
-                            kms_key=self.settings.kms_key_for(region))
+                            email=self.settings.email, kms_key=key)
 
     def state_machine(self, region: str) -> DesiredStateMachine:
         groups = [self.catalog.group(g) for g in resolve_watch(self.catalog,
@@ -270,9 +274,8 @@ class _Builder:
                 compact_policy(policy), f"ChangeWatch ({dep}): EventBridge forwards and "
                                         "starts the formatter"))
         if machine:
-            topic = next(r.topic for r in regions.values() if r.state_machine)
-            policy = notify_role_policy(topic.arn, topic.kms_key if topic.kms_key and
-                                        topic.kms_key.startswith("arn:") else None)
+            region = next(r for r in regions.values() if r.state_machine)
+            policy = notify_role_policy(region.topic.arn, self.key_arns.get(region.region))
             roles.append(DesiredRole(
                 notify_role_name(dep), self.notify_role,
                 compact_policy(trust_policy("states.amazonaws.com", account)),
@@ -280,9 +283,11 @@ class _Builder:
         return tuple(roles)
 
 
-def desired_state(settings: Settings, catalog: Catalog, identity: Identity) -> DesiredState:
-    """Everything ChangeWatch should have for these settings, by region, plus the roles."""
-    builder = _Builder(settings, catalog, identity)
+def desired_state(settings: Settings, catalog: Catalog, identity: Identity,
+                  key_arns: dict[str, str] | None = None) -> DesiredState:
+    """Everything ChangeWatch should have for these settings, by region, plus the roles.
+    `key_arns`: the checked ARN of each topic region's KMS key (aws/kms.py)."""
+    builder = _Builder(settings, catalog, identity, key_arns or {})
     rules = builder.rules()
     regions = {region: builder.region(region, rules[region])
                for region in dict.fromkeys((*settings.regions, *rules)) if rules.get(region)}

@@ -47,6 +47,7 @@ from aws.inventory import (
     safe_read_roles,
 )
 from aws.inventory import read as read_inventory
+from aws.kms import check_keys, publishers
 from aws.names import FORMATTER_TARGET, FORWARD_TARGET, TOPIC_TARGET
 from aws.policy import same_policy
 from aws.session import AwsAccess, Identity
@@ -283,6 +284,12 @@ def make_plan(access: AwsAccess, settings: Settings, catalog: Catalog, *,
     identity, found, roles = _read(access, regions, settings.deployment, settings.regions[0],
                                    cancelled)
     state = desired_state(settings, catalog, identity)
+    keys = {r: settings.kms_key_for(r) for r, d in state.regions.items()
+            if d.topic and settings.kms_key_for(r)}
+    if keys:  # checked before any change: a key a publisher cannot use loses every alert
+        role = next((role.arn for role in state.roles if role.name.endswith("-notify")), None)
+        arns = check_keys(access, keys, publishers(identity, role), cancelled)
+        state = desired_state(settings, catalog, identity, arns)
     return plan_from(state, settings.deployment, identity.account, found, roles,
                      managed_emails)
 
