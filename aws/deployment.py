@@ -25,7 +25,8 @@ from aws.regions import GLOBAL_REGION
 from aws.session import AwsAccess
 from aws.settings import Settings
 from aws.status import DeploymentStatus, status_of
-from aws.trail_setup import TrailCoverage, TrailPlan, coverage
+from aws.trail_coverage import TrailCoverage, coverage
+from aws.trail_setup import TrailPlan
 
 Cancelled = Callable[[], bool] | None
 

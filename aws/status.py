@@ -31,7 +31,7 @@ from aws.instructions import (
 from aws.inventory import RegionInventory
 from aws.plan import Plan, RegionPlan
 from aws.session import AwsAccess, paginate
-from aws.trail_setup import TrailCoverage, coverage
+from aws.trail_coverage import TrailCoverage, coverage
 
 _METRICS = ("Invocations", "FailedInvocations")
 

@@ -1,7 +1,5 @@
-"""CloudTrail coverage per region, and a multi-region trail with a private, encrypted bucket.
+"""A multi-region CloudTrail trail with a private, encrypted bucket, when none is logging.
 
-Events of "AWS API Call via CloudTrail" reach EventBridge only where a trail is logging:
-https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail.html
 The bucket policy follows
 https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
 (aws:SourceArn scoped to the one trail, objects only under AWSLogs/<account>/).
@@ -10,27 +8,16 @@ https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-poli
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from aws.errors import AwsError, Cancelled, ChangeWatchError, ErrorKind, is_cancelled
-from aws.fanout import per_region
+from aws.errors import AwsError, ChangeWatchError, ErrorKind
 from aws.session import AwsAccess, call
 
 TRAIL_NAME = "changewatch-trail"
 # Not the deployment tag: the trail and its logs outlive a ChangeWatch removal on purpose, and
 # remove deletes everything that carries changewatch:deployment.
 TRAIL_TAG = "changewatch:trail"
-
-
-@dataclass(frozen=True)
-class TrailCoverage:
-    """Whether a logging trail records this region's management events (needed by the rules)."""
-
-    covered: bool
-    trail: str = ""  # the covering trail; if none logs, the first trail that applies
-    multi_region: bool = False
-    error: ChangeWatchError | None = None  # coverage could not be checked
 
 
 @dataclass(frozen=True)
@@ -49,68 +36,6 @@ class TrailPlan:
     def trail_arn(self) -> str:
         return (f"arn:{self.partition}:cloudtrail:{self.home_region}:{self.account}:"
                 f"trail/{self.trail_name}")
-
-
-def region_coverage(access: AwsAccess, region: str,
-                     cancelled: Callable[[], bool] | None) -> TrailCoverage:
-    client = access.client("cloudtrail", region)
-    # Shadow trails are multi-region (or organization) trails replicated from elsewhere; their
-    # status must be asked with the trail ARN.
-    # https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_GetTrailStatus.html
-    trails = call(client, "describe_trails", region, cancelled,
-                  includeShadowTrails=True).get("trailList", [])
-    first_error: ChangeWatchError | None = None
-    applicable = [t for t in trails
-                  if t.get("HomeRegion") == region or t.get("IsMultiRegionTrail")]
-    for trail in applicable:
-        try:
-            status = call(client, "get_trail_status", region, cancelled, Name=trail["TrailARN"])
-        except ChangeWatchError as exc:
-            if is_cancelled(exc):
-                raise
-            first_error = first_error or exc  # e.g. an organization trail we may not read
-            continue
-        if status.get("IsLogging") and _logs_management_events(client, region, trail,
-                                                                cancelled):
-            return TrailCoverage(True, trail.get("Name", ""),
-                                 bool(trail.get("IsMultiRegionTrail")))
-    first = applicable[0].get("Name", "") if applicable else ""
-    return TrailCoverage(False, first, error=first_error)
-
-
-def _logs_management_events(client, region: str, trail: dict,
-                             cancelled: Callable[[], bool] | None) -> bool:
-    """A trail that logs only data events (or excludes management events) does not feed the
-    rules. https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-management-events-with-cloudtrail.html"""
-    try:
-        reply = call(client, "get_event_selectors", region, cancelled,
-                     TrailName=trail["TrailARN"])
-    except ChangeWatchError as exc:
-        if is_cancelled(exc):
-            raise
-        return True  # cannot tell (e.g. an organization trail): do not cry wolf
-    basic = reply.get("EventSelectors")
-    advanced = reply.get("AdvancedEventSelectors")
-    if basic:
-        return any(s.get("IncludeManagementEvents", True) for s in basic)
-    if advanced:
-        return any(f.get("Field") == "eventCategory" and "Management" in f.get("Equals", [])
-                   for s in advanced for f in s.get("FieldSelectors", []))
-    return True  # no selectors: the default logs all management events
-
-
-def coverage(access: AwsAccess, regions: Iterable[str],
-             cancelled: Callable[[], bool] | None = None) -> dict[str, TrailCoverage]:
-    """Region → whether a logging CloudTrail trail covers it. Regions are asked in parallel.
-
-    EventBridge receives "AWS API Call via CloudTrail" events only where a trail is logging:
-    https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event.html"""
-    outcomes = per_region(regions, lambda r: region_coverage(access, r, cancelled),
-                          max_workers=8, name="trails")
-    if any(is_cancelled(o.error) for o in outcomes.values()):
-        raise Cancelled()
-    return {r: o.value if o.value is not None else TrailCoverage(False, error=o.error)
-            for r, o in outcomes.items()}
 
 
 def plan_trail(access: AwsAccess, deployment: str, home_region: str,

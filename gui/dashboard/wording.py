@@ -11,7 +11,7 @@ from aws.execute import Result
 from aws.messages import describe
 from aws.plan_text import describe_differs
 from aws.status import DeploymentStatus, Drift, DriftKind, RegionStatus
-from aws.trail_setup import TrailCoverage
+from aws.trail_coverage import TrailCoverage
 from gui.language import current_lang
 
 LINK_HOURS = 48  # SNS confirmation links expire after 48 hours
@@ -112,6 +112,11 @@ class Wording(QObject):
     def trail(self, coverage: TrailCoverage | None) -> str:
         if coverage is None:
             return self.tr("Unknown")
+        if coverage.covered and (coverage.excluded or not coverage.reads):
+            left = ", ".join(coverage.excluded) if coverage.excluded else \
+                self.tr("read-only calls")
+            return self.tr("Logging (%1), without %2").replace("%1", coverage.trail).replace(
+                "%2", left)
         if coverage.covered:
             return self.tr("Logging (%1)").replace("%1", coverage.trail)
         if coverage.trail:
@@ -119,6 +124,11 @@ class Wording(QObject):
         return self.tr("No trail: events never arrive")
 
     def trail_advice(self, coverage: TrailCoverage | None) -> str:
+        if coverage is not None and coverage.covered and (coverage.excluded
+                                                           or not coverage.reads):
+            return self.tr("The trail leaves some management events out (its event "
+                           "selectors); rules about those never fire. Change the trail's "
+                           "selectors to record all management events.")
         if coverage is None or coverage.covered:
             return ""
         return self.tr("Without a CloudTrail trail that is logging in this region, API calls "

@@ -21,6 +21,7 @@ from aws import settings_file as settings_io
 from aws.deployment import Review
 from aws.errors import ChangeWatchError
 from aws.plan_text import describe_confirmations, describe_plan
+from aws.trail_coverage import gap
 from gui.wizard.common import Page, note_label, show_text, text_box
 from gui.wizard.draft import Draft
 
@@ -178,7 +179,27 @@ class ReviewPage(Page):
                 "multi-region trail for every region (or use the CloudTrail console); the rules "
                 "work from then on, without running this again.")
                 .format(regions=", ".join(bare)))
+        lines += self._gap_lines(review)
         return "\n".join(lines)
+
+    def _gap_lines(self, review: Review) -> list[str]:
+        """Trails that record only part of what the chosen rules watch."""
+        lines = []
+        for region, found in review.coverage.items():
+            plan = review.plan.region(region)
+            rules = plan.desired.rules if plan and plan.desired else ()
+            groups = [self.catalog.group(r.group_id) for r in rules]
+            missing = gap(found, any(g.state != "ENABLED" for g in groups),
+                          [f"{g.service}.amazonaws.com" for g in groups if g.service])
+            if missing.reads:
+                lines.append(self.tr("⚠ {region}: the trail records no read-only calls, so "
+                                     "unauthorized reads and root reads are not seen.")
+                             .format(region=region))
+            if missing.sources:
+                lines.append(self.tr("⚠ {region}: the trail leaves out {sources}, so changes "
+                                     "there are not seen.").format(
+                    region=region, sources=", ".join(missing.sources)))
+        return lines
 
     def _fill_previews(self) -> None:
         current = self.preview_group.currentData()

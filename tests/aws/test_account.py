@@ -15,7 +15,7 @@ from aws.account import (
 )
 from aws.errors import ChangeWatchError
 from aws.session import AwsAccess
-from aws.trail_setup import coverage as trail_coverage
+from aws.trail_coverage import coverage as trail_coverage
 
 CONFIG = """
 [default]

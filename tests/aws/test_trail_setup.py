@@ -7,7 +7,8 @@ import json
 import pytest
 
 from aws.errors import ChangeWatchError
-from aws.trail_setup import TRAIL_NAME, TRAIL_TAG, coverage, create_trail, plan_trail
+from aws.trail_coverage import coverage
+from aws.trail_setup import TRAIL_NAME, TRAIL_TAG, create_trail, plan_trail
 from tests.aws.helpers import client
 
 REGIONS = ("ap-northeast-1", "us-west-2", "us-east-1")
@@ -93,3 +94,36 @@ def test_remove_keeps_the_trail_and_its_bucket(access):
     create_trail(access, plan_trail(access, "test", "us-west-2"))
     remove(access, "test", ("us-west-2",))
     assert client("cloudtrail", "us-west-2").describe_trails()["trailList"]
+
+
+def _trail_with(access, region: str, **selectors) -> None:
+    client("s3", "us-east-1").create_bucket(Bucket="sel-logs")
+    trail = client("cloudtrail", region)
+    trail.create_trail(Name="sel", S3BucketName="sel-logs", IsMultiRegionTrail=True)
+    trail.put_event_selectors(TrailName="sel", **selectors)
+    trail.start_logging(Name="sel")
+
+
+@pytest.mark.parametrize(("selectors", "covered", "reads", "excluded"), [
+    ({"EventSelectors": [{"ReadWriteType": "ReadOnly", "IncludeManagementEvents": True}]},
+     False, True, ()),
+    ({"EventSelectors": [{"ReadWriteType": "WriteOnly", "IncludeManagementEvents": True}]},
+     True, False, ()),
+    ({"EventSelectors": [{"ReadWriteType": "All", "IncludeManagementEvents": True,
+                          "ExcludeManagementEventSources": ["kms.amazonaws.com"]}]},
+     True, True, ("kms.amazonaws.com",)),
+    ({"EventSelectors": [{"ReadWriteType": "All", "IncludeManagementEvents": False}]},
+     False, False, ()),
+    ({"AdvancedEventSelectors": [{"Name": "writes", "FieldSelectors": [
+        {"Field": "eventCategory", "Equals": ["Management"]},
+        {"Field": "readOnly", "Equals": ["false"]}]}]}, True, False, ()),
+    ({"AdvancedEventSelectors": [{"Name": "reads", "FieldSelectors": [
+        {"Field": "eventCategory", "Equals": ["Management"]},
+        {"Field": "readOnly", "Equals": ["true"]}]}]}, False, True, ()),
+])
+def test_selectors_decide_what_a_trail_covers(access, selectors, covered, reads, excluded):
+    _trail_with(access, "us-east-1", **selectors)
+    # Asked in the trail's home region: moto answers GetEventSelectors only there.
+    found = coverage(access, ["us-east-1"])["us-east-1"]
+    assert (found.covered, found.reads, found.excluded) == (covered, reads, excluded)
+    assert found.error is None
