@@ -35,6 +35,8 @@ class SandboxLike(Protocol):
 
     def simulate(self, simulation_id: str, region: str) -> list: ...
 
+    def confirm(self, link: str) -> bool: ...
+
 
 def sandbox_banner() -> QLabel:
     label = QLabel()
@@ -66,6 +68,8 @@ class DemoPanel(QWidget):
         self.body.setReadOnly(True)
         self.body.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.open_link = QPushButton()  # what clicking the link in a confirmation email does
+        self.open_link.hide()
         row = QHBoxLayout()
         row.addWidget(self.change, 1)
         row.addWidget(self.region)
@@ -80,6 +84,11 @@ class DemoPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.inbox_label)
         layout.addWidget(split, 1)
+        layout.addWidget(self.open_link)
+        self._confirm_task = Task(context.pool, self)
+        self._confirm_task.succeeded.connect(self._on_confirm_task_succeeded)
+        self._confirm_task.failed.connect(self._on_worker_failed)
+        self.open_link.clicked.connect(self._on_open_link_clicked)
         self._task = Task(context.pool, self)
         self._task.succeeded.connect(self._on_worker_succeeded)
         self._task.failed.connect(self._on_worker_failed)
@@ -104,6 +113,7 @@ class DemoPanel(QWidget):
             self.change.addItem(simulation.title.get(self._context.lang), simulation.id)
         self.change.setCurrentIndex(max(current, 0))
         self.simulate_button.setText(self.tr("Simulate a change"))
+        self.open_link.setText(self.tr("Open the confirmation link"))
         self.inbox_label.setText(self.tr("Demo inbox (what the email says):"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -140,8 +150,8 @@ class DemoPanel(QWidget):
 
     @Slot(object)
     def _on_mail_received(self, mail) -> None:
-        item = QListWidgetItem(f"{mail.received.astimezone():%H:%M:%S}  {mail.region}  "
-                               f"{mail.rule}  → {', '.join(mail.to)}")
+        item = QListWidgetItem(f"{mail.received.astimezone():%H:%M:%S}  {mail.subject}")
+        item.setToolTip(f"{mail.region}  {mail.rule}  → {', '.join(mail.to)}")
         item.setData(Qt.ItemDataRole.UserRole, mail)
         self.inbox.insertItem(0, item)
         self.inbox.setCurrentRow(0)
@@ -149,11 +159,27 @@ class DemoPanel(QWidget):
     @Slot(QListWidgetItem, QListWidgetItem)
     def _on_inbox_current_changed(self, current: QListWidgetItem | None, _previous) -> None:
         mail = current.data(Qt.ItemDataRole.UserRole) if current else None
+        self.open_link.setVisible(bool(mail and mail.link))
         if mail is None:
             self.body.clear()
             return
         self.body.setPlainText(f"Subject: {mail.subject}\nTo: {', '.join(mail.to)}\n\n"
                                f"{mail.body}")
+
+
+    @Slot()
+    def _on_open_link_clicked(self) -> None:
+        item = self.inbox.currentItem()
+        mail = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if mail is not None and mail.link:
+            self._confirm_task.start(self._sandbox.confirm, mail.link)
+
+    @Slot(object)
+    def _on_confirm_task_succeeded(self, confirmed: object) -> None:
+        self.status.setText(self.tr("Subscription confirmed: notifications now reach the "
+                                    "inbox.") if confirmed else
+                            self.tr("This link was used already or has expired."))
+        self._context.signals.deployment_changed.emit()
 
 
 def install(window: QMainWindow, context: AppContext, sandbox: SandboxLike, simulations,

@@ -22,6 +22,7 @@ from sandbox.lookup_emulator import LookupEventsEmulator
 from sandbox.moto_server import MotoServer
 from sandbox.router import Inbox, Mail, route
 from sandbox.simulate import SIMULATIONS, Simulator
+from sandbox.sns_emulator import SnsEmulator
 
 PROFILE = "demo"
 HOME_REGION = "ap-northeast-1"
@@ -41,6 +42,7 @@ class Sandbox:
         self.moto = MotoServer()
         self.emulator: LookupEventsEmulator | None = None
         self.inbox = Inbox()
+        self.sns: SnsEmulator | None = None
         self.session: boto3.session.Session | None = None
         self.simulator: Simulator | None = None
         self.home = Path(tempfile.mkdtemp(prefix="changewatch-demo-"))
@@ -51,7 +53,8 @@ class Sandbox:
         self.moto.reset()  # moto keeps its state per process, not per server
         self.emulator = LookupEventsEmulator(upstream=url)
         trail_url = self.emulator.start()
-        self._point_boto3_here(url, trail_url)
+        self.sns = SnsEmulator(url, self.inbox)
+        self._point_boto3_here(url, trail_url, self.sns.start())
         # A session of our own, made now: boto3's default one may have read other files.
         self.session = boto3.session.Session()
         self.simulator = Simulator(self.session)
@@ -64,10 +67,12 @@ class Sandbox:
         if self.emulator:
             self.emulator.stop()
             self.emulator = None
+            if self.sns:
+                self.sns.stop()
             self.moto.stop()
         shutil.rmtree(self.home, ignore_errors=True)
 
-    def _point_boto3_here(self, url: str, trail_url: str) -> None:
+    def _point_boto3_here(self, url: str, trail_url: str, sns_url: str) -> None:
         config, credentials = self.home / "aws-config", self.home / "aws-credentials"
         config.write_text(f"[profile {PROFILE}]\nregion = {HOME_REGION}\n", encoding="utf-8")
         credentials.write_text(f"[{PROFILE}]\naws_access_key_id = AKIADEMODEMODEMO0000\n"
@@ -77,6 +82,7 @@ class Sandbox:
             del os.environ[key]
         os.environ.update({
             "AWS_ENDPOINT_URL": url, "AWS_ENDPOINT_URL_CLOUDTRAIL": trail_url,
+            "AWS_ENDPOINT_URL_SNS": sns_url,
             "AWS_CONFIG_FILE": str(config), "AWS_SHARED_CREDENTIALS_FILE": str(credentials),
             "AWS_PROFILE": PROFILE, "AWS_DEFAULT_REGION": HOME_REGION,
             "CHANGEWATCH_HOME": str(self.home / "changewatch"),
@@ -99,13 +105,29 @@ class Sandbox:
                         profile=PROFILE, deployment=new_deployment_id())
 
     def simulate(self, simulation_id: str, region: str = HOME_REGION) -> list[Mail]:
-        """Make the change for real in the sandbox, record it in CloudTrail, route it."""
+        """Make the change for real in the sandbox, record it in CloudTrail, route it. As in
+        AWS, a region no logging trail covers records nothing and so mails nothing."""
         with self._lock:
             if self.emulator is None or self.simulator is None or self.session is None:
                 raise RuntimeError("the sandbox is not running")
             record = self.simulator.run(simulation_id, region)
+            if not self._trail_logging(record["awsRegion"]):
+                return []
             self.emulator.add(record, visible_after=CLOUDTRAIL_DELAY)
             return route(record, self.inbox, self.session)
+
+    def _trail_logging(self, region: str) -> bool:
+        trail = self.session.client("cloudtrail", region_name=region)
+        return any(trail.get_trail_status(Name=t["TrailARN"]).get("IsLogging")
+                   for t in trail.describe_trails(includeShadowTrails=True)["trailList"]
+                   if t.get("IsMultiRegionTrail") or t.get("HomeRegion") == region)
+
+    def confirm(self, link: str) -> bool:
+        """What clicking a confirmation link in the demo inbox does."""
+        from aws.subscription import parse_confirmation
+
+        topic, token = parse_confirmation(link)
+        return self.sns is not None and self.sns.confirm(topic, token) is not None
 
 
 _running: Sandbox | None = None

@@ -12,7 +12,7 @@ import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import boto3
 
@@ -21,9 +21,6 @@ from aws.match import delivers, to_eventbridge
 from aws.names import NAME_PREFIX
 from aws.notification import Transformer
 from aws.notification import render as render_simple
-
-# EventBridge sends SNS no subject; email readers see SNS's default.
-DEFAULT_SUBJECT = "AWS Notification Message"
 
 
 @dataclass(frozen=True)
@@ -37,6 +34,7 @@ class Mail:
     subject: str
     body: str
     event_id: str
+    link: str = ""  # a subscription confirmation's link
 
 
 class Inbox:
@@ -95,7 +93,7 @@ class Router:
                                                       json.dumps(event)))
         email = render(definition, execution_input)
         topic = json.loads(definition)["States"]["Publish"]["Arguments"]["TopicArn"]
-        return [self._publish(topic, email.subject, email.body, rule, event, region)]
+        return self._publish(topic, email.subject, email.body, rule, event, region)
 
     def _publish_simple(self, rule: dict, target: dict, event: dict, region: str) -> list[Mail]:
         transformer = target.get("InputTransformer")
@@ -104,20 +102,22 @@ class Router:
         tf = Transformer(tuple(transformer.get("InputPathsMap", {}).items()),
                          transformer["InputTemplate"])
         body = render_simple(tf, event, rule["Name"], rule["Arn"])
-        return [self._publish(target["Arn"], None, body, rule, event, region)]
+        return self._publish(target["Arn"], None, body, rule, event, region)
 
     def _publish(self, topic_arn: str, subject: str | None, body: str, rule: dict,
-                 event: dict, region: str) -> Mail:
-        topic_region = topic_arn.split(":")[3]
-        sns = self.session.client("sns", region_name=topic_region)
+                 event: dict, region: str) -> list[Mail]:
+        """Publish as the real target would; the sandbox's SNS puts the email in the inbox
+        (only for confirmed addresses). The attributes only label the demo inbox's list."""
+        sns = self.session.client("sns", region_name=topic_arn.split(":")[3])
         extra = {"Subject": subject} if subject else {}
-        sns.publish(TopicArn=topic_arn, Message=body, **extra)
-        subs = sns.list_subscriptions_by_topic(TopicArn=topic_arn)["Subscriptions"]
-        mail = Mail(datetime.now(UTC), event.get("region", region), rule["Name"],
-                    tuple(s["Endpoint"] for s in subs if s["Protocol"] == "email"),
-                    subject or DEFAULT_SUBJECT, body, event["detail"]["eventID"])
-        self.inbox.deliver(mail)
-        return mail
+        labels = {"changewatch.rule": rule["Name"],
+                  "changewatch.event": event["detail"]["eventID"],
+                  "changewatch.region": event.get("region", region)}
+        before = len(self.inbox.mails)
+        sns.publish(TopicArn=topic_arn, Message=body, MessageAttributes={
+            key: {"DataType": "String", "StringValue": value} for key, value in labels.items()},
+            **extra)
+        return self.inbox.mails[before:]
 
 
 def route(record: dict, inbox: Inbox, session: boto3.session.Session) -> list[Mail]:

@@ -91,8 +91,10 @@ class Simulator:
         group = self._group(region)
         permission = {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
                       "IpRanges": [{"CidrIp": "0.0.0.0/0", "Description": "temporary"}]}
-        reply = self._client("ec2", region).authorize_security_group_ingress(
-            GroupId=group, IpPermissions=[permission])
+        ec2 = self._client("ec2", region)
+        with contextlib.suppress(ec2.exceptions.ClientError):  # opened before: open it again
+            ec2.revoke_security_group_ingress(GroupId=group, IpPermissions=[permission])
+        reply = ec2.authorize_security_group_ingress(GroupId=group, IpPermissions=[permission])
         rule_id = (reply.get("SecurityGroupRules") or [{}])[0].get(
             "SecurityGroupRuleId", "sgr-" + uuid.uuid4().hex[:17])
         self._last_rule[region] = (group, rule_id)

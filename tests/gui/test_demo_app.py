@@ -56,9 +56,16 @@ def test_demo_wizard_then_simulated_change_reaches_inbox_and_log(demo_app, qtbot
     panel = dashboard.findChild(DemoPanel)
     assert panel is not None and "Sandbox" in panel.banner.text()
 
+    # SNS sent one confirmation email (one inbox); nothing arrives before its link is opened.
+    qtbot.waitUntil(lambda: panel.inbox.count() == 1, timeout=10_000)
+    panel.inbox.setCurrentRow(0)
+    assert "Subscription Confirmation" in panel.body.toPlainText()
+    driver.click(panel.open_link)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("Subscription confirmed"),
+                    timeout=10_000)
     panel.change.setCurrentIndex(panel.change.findData("open-ssh"))
     driver.click(panel.simulate_button)
-    qtbot.waitUntil(lambda: panel.inbox.count() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.inbox.count() == 2, timeout=10_000)
     body = panel.body.toPlainText()
     assert "AuthorizeSecurityGroupIngress" in body and "0.0.0.0/0" in body
     assert "ops@example.com" in body
