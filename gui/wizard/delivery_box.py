@@ -108,9 +108,15 @@ class DeliveryBox(QGroupBox):
         draft.notifications = (Notifications.RICH if self.rich.isChecked()
                                else Notifications.SIMPLE)
         self.home_region.setEnabled(draft.delivery == Delivery.HOME)
-        draft.home_region = self.home_region.currentText() or None
+        # An unset choice stays unset while it shows the default, so saved settings keep
+        # following the first region and this computer's zone.
+        home = self.home_region.currentText() or None
+        default_home = draft.regions[0] if draft.regions else None
+        if draft.home_region is not None or home != default_home:
+            draft.home_region = home
         zone = self.timezone.currentText().strip()
-        draft.timezone = zone if is_valid_timezone(zone) else draft.timezone
+        if is_valid_timezone(zone) and (draft.timezone is not None or zone != local_zone_name()):
+            draft.timezone = zone
         self._explain()
         self.changed.emit()
 

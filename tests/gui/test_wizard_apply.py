@@ -84,14 +84,14 @@ def test_cancel_mid_apply_then_retry_finishes(moto, make_wizard, slow_calls):
     driver.click(page.retry)
     driver.wait_created()
     assert page.isComplete(), page.status.text()
-    for region in ("ap-northeast-1", "us-east-1"):
-        sns = boto3.client("sns", region_name=region)
-        [topic] = sns.list_topics()["Topics"]
-        subs = sns.list_subscriptions_by_topic(TopicArn=topic["TopicArn"])["Subscriptions"]
-        assert len(subs) == 1
+    # One inbox: the topic and its one subscription live in the home region only.
+    home = boto3.client("sns", region_name="ap-northeast-1")
+    [topic] = home.list_topics()["Topics"]
+    assert len(home.list_subscriptions_by_topic(TopicArn=topic["TopicArn"])["Subscriptions"]) == 1
+    assert boto3.client("sns", region_name="us-east-1").list_topics()["Topics"] == []
     rules = boto3.client("events", region_name="us-east-1").list_rules()["Rules"]
-    assert sorted(r["Name"] for r in rules) == ["changewatch-aws-config",
-                                                 "changewatch-root-signin"]
+    assert sorted(r["Name"] for r in rules) == [f"changewatch-{deployment}-aws-config",
+                                                 f"changewatch-{deployment}-root-signin"]
 
 
 def test_reopening_prefills_every_page(moto, make_wizard, context):

@@ -140,7 +140,8 @@ def test_apis_page_tree_presets_filter(moto, make_wizard, qtbot):
     assert all(not tree.topLevelItem(i).isHidden() for i in range(tree.topLevelItemCount()))
     where = {tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole): tree.topLevelItem(i).text(1)
              for i in range(tree.topLevelItemCount())}
-    assert where["root-signin"] == "us-east-1 only"
+    assert where["iam-policy-changes"] == "us-east-1 only"
+    assert where["root-signin"] == "us-east-1 + each chosen region"
     assert where["signin-without-mfa"] == "us-east-1 + each chosen region"
 
 
