@@ -36,7 +36,7 @@ class DeliveryBox(QGroupBox):
         self.simple = QRadioButton(self)
         self.timezone = QComboBox(self)
         self.timezone.setEditable(True)
-        self.timezone.addItems(sorted(available_timezones()))
+        self.timezone.addItems(zone_choices())
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.explain = note_label(self)
         self._delivery, self._mode = QButtonGroup(self), QButtonGroup(self)
@@ -138,3 +138,13 @@ class DeliveryBox(QGroupBox):
                 "Each region has its own topic: AWS sends one confirmation email per region "
                 "(%n), and each must be confirmed.", "", max(len(draft.regions), 1)), "")
         self.explain.setTextFormat(Qt.TextFormat.PlainText)
+
+
+_LEGACY_AREAS = ("Etc/", "SystemV/", "posix/", "right/", "US/", "Canada/", "Brazil/", "Mexico/",
+                 "Chile/")
+
+
+def zone_choices() -> list[str]:
+    """Area/City names and UTC; old aliases (Japan, Cuba…) are still accepted when typed."""
+    return ["UTC", *sorted(z for z in available_timezones()
+                           if "/" in z and not z.startswith(_LEGACY_AREAS))]

@@ -4,47 +4,47 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="104"/>
+        <location filename="../../gui/wizard/account_page.py" line="108"/>
         <source>AWS account and regions</source>
         <translation>AWS アカウントとリージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="105"/>
+        <location filename="../../gui/wizard/account_page.py" line="109"/>
         <source>Choose how ChangeWatch signs in to AWS, check whose account it is, and pick the regions to watch.</source>
         <translation>ChangeWatch の AWS へのサインイン方法を選んでアカウントを確認し、監視するリージョンを指定します。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="107"/>
+        <location filename="../../gui/wizard/account_page.py" line="111"/>
         <source>Sign-in</source>
         <translation>サインイン</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="108"/>
+        <location filename="../../gui/wizard/account_page.py" line="112"/>
         <source>Regions</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="109"/>
+        <location filename="../../gui/wizard/account_page.py" line="113"/>
         <source>&amp;Credentials:</source>
         <translation>認証情報(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="110"/>
+        <location filename="../../gui/wizard/account_page.py" line="114"/>
         <source>Account:</source>
         <translation>アカウント:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="111"/>
+        <location filename="../../gui/wizard/account_page.py" line="115"/>
         <source>Caller ARN:</source>
         <translation>呼び出し元 ARN:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="112"/>
+        <location filename="../../gui/wizard/account_page.py" line="116"/>
         <source>C&amp;heck</source>
         <translation>確認(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="114"/>
+        <location filename="../../gui/wizard/account_page.py" line="118"/>
         <source>Check asks AWS who these credentials belong to (STS GetCallerIdentity) and which regions the account has enabled (EC2 DescribeRegions). Nothing in your account changes before the last step, Create.
 
 SSO profiles need a current sign-in (`aws sso login`). Typed access keys are kept only in your system keyring.</source>
@@ -53,52 +53,52 @@ SSO profiles need a current sign-in (`aws sso login`). Typed access keys are kep
 SSO プロファイルには有効なサインイン (`aws sso login`) が必要です。入力したアクセスキーはシステムのキーリングにのみ保存されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="118"/>
+        <location filename="../../gui/wizard/account_page.py" line="122"/>
         <source>Ask AWS (STS GetCallerIdentity) who these credentials belong to</source>
         <translation>この認証情報がどのアカウントのものかを AWS に問い合わせます (STS GetCallerIdentity)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="161"/>
+        <location filename="../../gui/wizard/account_page.py" line="162"/>
         <source>SSO</source>
         <translation>SSO</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="161"/>
+        <location filename="../../gui/wizard/account_page.py" line="162"/>
         <source>assume role</source>
         <translation>ロールの引き受け</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="162"/>
+        <location filename="../../gui/wizard/account_page.py" line="163"/>
         <source>access keys</source>
         <translation>アクセスキー</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="162"/>
+        <location filename="../../gui/wizard/account_page.py" line="163"/>
         <source>credential process</source>
         <translation>認証情報プロセス</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="164"/>
+        <location filename="../../gui/wizard/account_page.py" line="165"/>
         <source>Default credentials</source>
         <translation>デフォルトの認証情報</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="169"/>
+        <location filename="../../gui/wizard/account_page.py" line="170"/>
         <source>(not in your AWS config files)</source>
         <translation>(AWS 設定ファイルにありません)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="178"/>
+        <location filename="../../gui/wizard/account_page.py" line="179"/>
         <source>Reading your AWS profiles…</source>
         <translation>AWS プロファイルを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="185"/>
+        <location filename="../../gui/wizard/account_page.py" line="186"/>
         <source>As the AWS CLI finds them: environment variables, then the default profile, then an instance or container role.</source>
         <translation>AWS CLI と同じ順に探します: 環境変数、デフォルトプロファイル、インスタンスまたはコンテナのロールの順です。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="187"/>
+        <location filename="../../gui/wizard/account_page.py" line="188"/>
         <source>Enter access keys…</source>
         <translation>アクセスキーを入力…</translation>
     </message>
@@ -113,22 +113,22 @@ SSO プロファイルには有効なサインイン (`aws sso login`) が必要
         <translation>AWS に問い合わせています…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="275"/>
+        <location filename="../../gui/wizard/account_page.py" line="268"/>
         <source>Signed in. The account&apos;s regions could not be listed, so opt-in status is unknown: </source>
         <translation>サインインしました。アカウントのリージョンを一覧できなかったため、オプトインの状態は不明です: </translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="279"/>
+        <location filename="../../gui/wizard/account_page.py" line="272"/>
         <source>Signed in to account {account}.</source>
         <translation>アカウント {account} にサインインしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="288"/>
+        <location filename="../../gui/wizard/account_page.py" line="282"/>
         <source>Click Check to confirm the account before going on.</source>
         <translation>先に進む前に「確認」をクリックして、アカウントを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="290"/>
+        <location filename="../../gui/wizard/account_page.py" line="284"/>
         <source>Choose at least one region to watch.</source>
         <translation>監視するリージョンを 1 つ以上選んでください。</translation>
     </message>
@@ -169,47 +169,47 @@ SSO プロファイルには有効なサインイン (`aws sso login`) が必要
 <context>
     <name>ApisPage</name>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="66"/>
+        <location filename="../../gui/wizard/apis_page.py" line="64"/>
         <source>What to watch</source>
         <translation>監視対象</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="67"/>
+        <location filename="../../gui/wizard/apis_page.py" line="65"/>
         <source>Pick whole groups or single APIs. Each group becomes one EventBridge rule per region.</source>
         <translation>グループ単位でも API 単位でも選べます。各グループはリージョンごとに 1 つの EventBridge ルールになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="71"/>
+        <location filename="../../gui/wizard/apis_page.py" line="69"/>
         <source>&amp;Everything</source>
         <translation>すべて選択(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="72"/>
+        <location filename="../../gui/wizard/apis_page.py" line="70"/>
         <source>&amp;Nothing</source>
         <translation>すべて解除(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="73"/>
+        <location filename="../../gui/wizard/apis_page.py" line="71"/>
         <source>Filter, e.g. SecurityGroup or policy</source>
         <translation>絞り込み (例: SecurityGroup、ポリシー)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="74"/>
+        <location filename="../../gui/wizard/apis_page.py" line="72"/>
         <source>Filter APIs</source>
         <translation>API を絞り込み</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="94"/>
+        <location filename="../../gui/wizard/apis_page.py" line="93"/>
         <source>{apis} API(s) in {groups} group(s) chosen.</source>
         <translation>{groups} グループの {apis} 個の API を選択しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="101"/>
+        <location filename="../../gui/wizard/apis_page.py" line="100"/>
         <source>Global and sign-in events are recorded in us-east-1, so the rules for {names} are created there (with a topic), even if you do not choose us-east-1.</source>
         <translation>グローバルなイベントとサインインイベントは us-east-1 に記録されるため、{names} のルールは us-east-1 を選択していなくても、そこに (トピックとともに) 作成されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="106"/>
+        <location filename="../../gui/wizard/apis_page.py" line="105"/>
         <source>Choose at least one API to watch.</source>
         <translation>監視する API を 1 つ以上選んでください。</translation>
     </message>
@@ -279,47 +279,47 @@ Nothing in AWS was changed by this error. Details were written to:
         <translation>AWS 呼び出しのログ(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="147"/>
+        <location filename="../../gui/wizard/create_page.py" line="132"/>
         <source>Nothing to change: AWS already matches.</source>
         <translation>変更はありません: AWS は既に設定どおりです。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="154"/>
+        <location filename="../../gui/wizard/create_page.py" line="137"/>
         <source>— Planned again —</source>
         <translation>— 計画し直しました —</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="184"/>
+        <location filename="../../gui/wizard/create_page.py" line="167"/>
         <source>✓ done</source>
         <translation>✓ 完了</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="186"/>
+        <location filename="../../gui/wizard/create_page.py" line="169"/>
         <source>✗ stopped</source>
         <translation>✗ 停止</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="215"/>
+        <location filename="../../gui/wizard/create_page.py" line="197"/>
         <source>Creating… you can cancel at any time.</source>
         <translation>作成しています… いつでもキャンセルできます。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="218"/>
+        <location filename="../../gui/wizard/create_page.py" line="200"/>
         <source>Retry plans again and finishes what is missing.</source>
         <translation>「再試行」で計画し直し、足りないものを作成します。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="222"/>
-        <source>Done. Now check your inbox ({email}) and confirm the subscription: AWS sent one confirmation email per region ({n}). Notifications start once you click the link; it expires after 48 hours.</source>
-        <translation>完了しました。受信トレイ ({email}) を開いてサブスクリプションを確認してください: AWS はリージョンごとに 1 通、計 {n} 通の確認メールを送信しました。リンクをクリックすると通知が始まります。リンクの有効期限は 48 時間です。</translation>
+        <location filename="../../gui/wizard/create_page.py" line="203"/>
+        <source>Done.</source>
+        <translation>完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="232"/>
+        <location filename="../../gui/wizard/create_page.py" line="211"/>
         <source>Cancelling after the calls in progress…</source>
         <translation>実行中の呼び出しが終わりしだいキャンセルします…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/create_page.py" line="235"/>
+        <location filename="../../gui/wizard/create_page.py" line="214"/>
         <source>— Retrying —</source>
         <translation>— 再試行します —</translation>
     </message>
@@ -327,85 +327,170 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="52"/>
+        <location filename="../../gui/dashboard/window.py" line="53"/>
         <source>ChangeWatch</source>
         <translation>ChangeWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="53"/>
+        <location filename="../../gui/dashboard/window.py" line="54"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="54"/>
+        <location filename="../../gui/dashboard/window.py" line="55"/>
         <source>Recent events</source>
         <translation>最近のイベント</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="55"/>
+        <location filename="../../gui/dashboard/window.py" line="56"/>
         <source>&amp;Deployment</source>
         <translation>デプロイ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="56"/>
+        <location filename="../../gui/dashboard/window.py" line="57"/>
         <source>Change setup…</source>
         <translation>セットアップを変更…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="57"/>
+        <location filename="../../gui/dashboard/window.py" line="58"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="58"/>
+        <location filename="../../gui/dashboard/window.py" line="59"/>
         <source>Remove everything…</source>
         <translation>すべて削除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="59"/>
+        <location filename="../../gui/dashboard/window.py" line="60"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="60"/>
+        <location filename="../../gui/dashboard/window.py" line="61"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
 </context>
 <context>
+    <name>DeliveryBox</name>
+    <message>
+        <location filename="../../gui/wizard/delivery_box.py" line="83"/>
+        <source>How notifications travel</source>
+        <translation>通知の届け方</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/delivery_box.py" line="84"/>
+        <source>Inbox:</source>
+        <translation>受信箱:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/delivery_box.py" line="85"/>
+        <source>Home region:</source>
+        <translation>ホームリージョン:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/delivery_box.py" line="86"/>
+        <source>Emails:</source>
+        <translation>メール:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/delivery_box.py" line="87"/>
+        <source>Time zone:</source>
+        <translation>タイムゾーン:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/delivery_box.py" line="88"/>
+        <source>One inbox for every region (one confirmation email)</source>
+        <translation>すべてのリージョンを 1 つの受信箱に（確認メールは 1 通）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/delivery_box.py" line="89"/>
+        <source>One topic per region (no IAM role needed)</source>
+        <translation>リージョンごとにトピック（IAM ロール不要）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/delivery_box.py" line="90"/>
+        <source>Rich: a subject per event, the change in words</source>
+        <translation>リッチ: イベントごとの件名と、変更内容の説明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/delivery_box.py" line="91"/>
+        <source>Simple: SNS&apos;s fixed subject, text from EventBridge</source>
+        <translation>シンプル: SNS の固定の件名と EventBridge のテキスト</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/delivery_box.py" line="92"/>
+        <source>A Step Functions Express workflow formats each email (no Lambda). It needs two IAM roles.</source>
+        <translation>Step Functions の Express ワークフローが各メールを整形します（Lambda は使いません）。IAM ロールが 2 つ必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/delivery_box.py" line="129"/>
+        <source>“%1” is not a time zone name like Asia/Tokyo.</source>
+        <translation>「%1」は Asia/Tokyo のようなタイムゾーン名ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/delivery_box.py" line="133"/>
+        <source>Every region sends its events to %1, where one topic mails you: one confirmation email. ChangeWatch creates an IAM role that may only forward events there.</source>
+        <translation>すべてのリージョンがイベントを %1 に送り、そこの 1 つのトピックがメールします。確認メールは 1 通です。ChangeWatch は、そこへのイベント転送だけを許可された IAM ロールを作成します。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/wizard/delivery_box.py" line="138"/>
+        <source>Each region has its own topic: AWS sends one confirmation email per region (%n), and each must be confirmed.</source>
+        <translation>
+            <numerusform>リージョンごとにトピックを作成します。AWS はリージョンごとに確認メールを送ります（%n 通）。すべて確認が必要です。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DemoPanel</name>
     <message>
-        <location filename="../../gui/demo.py" line="95"/>
+        <location filename="../../gui/demo.py" line="108"/>
         <source>Sandbox: everything here runs against a local AWS on this computer. No AWS account is used and nothing is sent anywhere.</source>
         <translation>サンドボックス: ここでの操作はすべて、このコンピューター上のローカルの AWS に対して行われます。AWS アカウントは使わず、どこにも何も送信されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="102"/>
+        <location filename="../../gui/demo.py" line="115"/>
         <source>Simulate a change</source>
         <translation>変更をシミュレート</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="103"/>
+        <location filename="../../gui/demo.py" line="116"/>
+        <source>Open the confirmation link</source>
+        <translation>確認リンクを開く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo.py" line="117"/>
         <source>Demo inbox (what the email says):</source>
         <translation>デモ受信トレイ (メールの文面):</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="114"/>
+        <location filename="../../gui/demo.py" line="128"/>
         <source>Making the change in the sandbox…</source>
         <translation>サンドボックスで変更を行っています…</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="125"/>
+        <location filename="../../gui/demo.py" line="139"/>
         <source>Done: {n} notification(s) arrived. CloudTrail lists the event a few seconds later, so it appears in Recent events after the next refresh.</source>
         <translation>完了: 通知が {n} 件届きました。CloudTrail にイベントが載るのは数秒後なので、「最近のイベント」には次回の更新後に表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="130"/>
+        <location filename="../../gui/demo.py" line="144"/>
         <source>Done, but no rule watches this change, so no email was sent. Add its group in Change setup… to be told next time.</source>
         <translation>完了しましたが、この変更を監視するルールがないため、メールは送信されませんでした。次回から通知を受けるには、「セットアップを変更…」でこのグループを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="163"/>
+        <location filename="../../gui/demo.py" line="179"/>
+        <source>Subscription confirmed: notifications now reach the inbox.</source>
+        <translation>サブスクリプションを確認しました。これから通知が受信箱に届きます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo.py" line="181"/>
+        <source>This link was used already or has expired.</source>
+        <translation>このリンクは使用済みか、有効期限が切れています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo.py" line="193"/>
         <source>Sandbox</source>
         <translation>サンドボックス</translation>
     </message>
@@ -471,62 +556,62 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>EmailPage</name>
     <message>
-        <location filename="../../gui/wizard/email_page.py" line="61"/>
+        <location filename="../../gui/wizard/email_page.py" line="64"/>
         <source>Where to send notifications</source>
         <translation>通知の送信先</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/email_page.py" line="62"/>
-        <source>Every watched change is emailed to this address through an SNS topic in each region.</source>
-        <translation>監視対象の変更はすべて、各リージョンの SNS トピックを通じてこのアドレスにメールで通知されます。</translation>
+        <location filename="../../gui/wizard/email_page.py" line="65"/>
+        <source>Every watched change is emailed to this address, in the language and time zone you choose.</source>
+        <translation>監視対象の変更はすべて、選んだ言語とタイムゾーンでこのアドレスにメールされます。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/email_page.py" line="64"/>
+        <location filename="../../gui/wizard/email_page.py" line="67"/>
         <source>&amp;Email address:</source>
         <translation>メールアドレス(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/email_page.py" line="65"/>
+        <location filename="../../gui/wizard/email_page.py" line="68"/>
         <source>Notification language:</source>
         <translation>通知の言語:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/email_page.py" line="66"/>
+        <location filename="../../gui/wizard/email_page.py" line="69"/>
         <source>ops@example.com</source>
         <translation>ops@example.com</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/email_page.py" line="67"/>
+        <location filename="../../gui/wizard/email_page.py" line="70"/>
         <source>日本語</source>
         <translation>日本語</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/email_page.py" line="68"/>
+        <location filename="../../gui/wizard/email_page.py" line="71"/>
         <source>English</source>
         <translation>英語</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/email_page.py" line="70"/>
-        <source>AWS sends a confirmation email to this address for each region. Notifications start only after you click the link in it; the link expires after 48 hours.</source>
-        <translation>AWS からこのアドレスに、リージョンごとに確認メールが送信されます。メール内のリンクをクリックするまで通知は始まりません。リンクの有効期限は 48 時間です。</translation>
+        <location filename="../../gui/wizard/email_page.py" line="73"/>
+        <source>AWS sends a confirmation email to this address. Notifications start only after you click the link in it; the link expires after 48 hours.</source>
+        <translation>AWS からこのアドレスに確認メールが届きます。メール内のリンクをクリックするまで通知は届きません。リンクの有効期限は 48 時間です。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/email_page.py" line="94"/>
+        <location filename="../../gui/wizard/email_page.py" line="104"/>
         <source>Enter the email address that should receive the notifications.</source>
         <translation>通知を受け取るメールアドレスを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/email_page.py" line="97"/>
+        <location filename="../../gui/wizard/email_page.py" line="107"/>
         <source>✓ Looks like a valid address.</source>
         <translation>✓ 有効なアドレスです。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/email_page.py" line="100"/>
+        <location filename="../../gui/wizard/email_page.py" line="110"/>
         <source>This is not a valid email address (expected something like name@example.com).</source>
         <translation>有効なメールアドレスではありません (name@example.com のような形式で入力してください)。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/email_page.py" line="102"/>
+        <location filename="../../gui/wizard/email_page.py" line="112"/>
         <source>Fix the email address to go on.</source>
         <translation>先に進むには、メールアドレスを修正してください。</translation>
     </message>
@@ -534,72 +619,72 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>EventLogTab</name>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="138"/>
+        <location filename="../../gui/eventlog/view.py" line="137"/>
         <source>Window:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="139"/>
+        <location filename="../../gui/eventlog/view.py" line="138"/>
         <source>Last hour</source>
         <translation>過去 1 時間</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="139"/>
+        <location filename="../../gui/eventlog/view.py" line="138"/>
         <source>Last 24 hours</source>
         <translation>過去 24 時間</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="140"/>
+        <location filename="../../gui/eventlog/view.py" line="139"/>
         <source>Last 7 days</source>
         <translation>過去 7 日間</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="140"/>
+        <location filename="../../gui/eventlog/view.py" line="139"/>
         <source>Last 90 days</source>
         <translation>過去 90 日間</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="143"/>
+        <location filename="../../gui/eventlog/view.py" line="142"/>
         <source>Filter: event, user, IP address, resource, region, error…</source>
         <translation>絞り込み: イベント、ユーザー、IP アドレス、リソース、リージョン、エラー…</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="144"/>
+        <location filename="../../gui/eventlog/view.py" line="143"/>
         <source>Auto-refresh:</source>
         <translation>自動更新:</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="145"/>
+        <location filename="../../gui/eventlog/view.py" line="144"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="145"/>
+        <location filename="../../gui/eventlog/view.py" line="144"/>
         <source>Every minute</source>
         <translation>1 分ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="146"/>
+        <location filename="../../gui/eventlog/view.py" line="145"/>
         <source>Every 5 minutes</source>
         <translation>5 分ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="146"/>
+        <location filename="../../gui/eventlog/view.py" line="145"/>
         <source>Every 15 minutes</source>
         <translation>15 分ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="148"/>
+        <location filename="../../gui/eventlog/view.py" line="147"/>
         <source>Refresh now</source>
         <translation>今すぐ更新</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="149"/>
+        <location filename="../../gui/eventlog/view.py" line="148"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="150"/>
+        <location filename="../../gui/eventlog/view.py" line="149"/>
         <source>Compare…</source>
         <translation>比較…</translation>
     </message>
@@ -659,52 +744,52 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="52"/>
+        <location filename="../../gui/eventlog/model.py" line="53"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="52"/>
+        <location filename="../../gui/eventlog/model.py" line="53"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="52"/>
+        <location filename="../../gui/eventlog/model.py" line="53"/>
         <source>Event</source>
         <translation>イベント</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="52"/>
+        <location filename="../../gui/eventlog/model.py" line="53"/>
         <source>User</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="53"/>
+        <location filename="../../gui/eventlog/model.py" line="54"/>
         <source>Source IP</source>
         <translation>送信元 IP</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="53"/>
+        <location filename="../../gui/eventlog/model.py" line="54"/>
         <source>Resource</source>
         <translation>リソース</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="53"/>
+        <location filename="../../gui/eventlog/model.py" line="54"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="105"/>
+        <location filename="../../gui/eventlog/model.py" line="90"/>
         <source>%1 UTC</source>
         <translation>%1 UTC</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="108"/>
+        <location filename="../../gui/eventlog/model.py" line="93"/>
         <source>Failed call: %1</source>
         <translation>失敗した呼び出し: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="110"/>
+        <location filename="../../gui/eventlog/model.py" line="95"/>
         <source>Sensitive change: review who made it and why.</source>
         <translation>重要な変更です。誰がなぜ行ったのかを確認してください。</translation>
     </message>
@@ -790,129 +875,139 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>RegionStatusModel</name>
     <message>
-        <location filename="../../gui/dashboard/status_model.py" line="32"/>
+        <location filename="../../gui/dashboard/status_model.py" line="33"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_model.py" line="32"/>
+        <location filename="../../gui/dashboard/status_model.py" line="33"/>
         <source>SNS topic</source>
         <translation>SNS トピック</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_model.py" line="32"/>
+        <location filename="../../gui/dashboard/status_model.py" line="33"/>
         <source>Email subscription</source>
         <translation>メールのサブスクリプション</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_model.py" line="33"/>
+        <location filename="../../gui/dashboard/status_model.py" line="34"/>
         <source>Rules</source>
         <translation>ルール</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_model.py" line="33"/>
+        <location filename="../../gui/dashboard/status_model.py" line="34"/>
         <source>Deliveries (24 h)</source>
         <translation>配信 (24 時間)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_model.py" line="33"/>
+        <location filename="../../gui/dashboard/status_model.py" line="34"/>
         <source>CloudTrail</source>
         <translation>CloudTrail</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_model.py" line="34"/>
+        <location filename="../../gui/dashboard/status_model.py" line="35"/>
         <source>Problems</source>
         <translation>問題</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard/status_model.py" line="79"/>
-        <source>Missing</source>
-        <translation>見つかりません</translation>
     </message>
 </context>
 <context>
     <name>RemoveFlow</name>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="81"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="69"/>
         <source>%1: EventBridge rule %2 (its target first)</source>
         <translation>%1: EventBridge ルール %2 (先にターゲットを削除)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="83"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="71"/>
         <source>%1: SNS topic %2 and its email subscription</source>
         <translation>%1: SNS トピック %2 とそのメールのサブスクリプション</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="85"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="73"/>
+        <source>%1: email formatter %2 (Step Functions)</source>
+        <translation>%1: メール整形 %2（Step Functions）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/remove_flow.py" line="75"/>
+        <source>%1: IAM role %2 (last, once nothing uses it)</source>
+        <translation>%1: IAM ロール %2（最後に、使われなくなってから）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/remove_flow.py" line="77"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="89"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="78"/>
+        <source>IAM</source>
+        <translation>IAM</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/remove_flow.py" line="82"/>
         <source>rule %1 (%2)</source>
         <translation>ルール %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="89"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="82"/>
         <source>topic %1 (%2)</source>
         <translation>トピック %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="93"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="86"/>
         <source>Only resources tagged %1 = %2 are deleted. A CloudTrail trail and its log bucket are kept: they hold your logs.</source>
         <translation>削除するのはタグ %1 = %2 が付いたリソースだけです。CloudTrail 証跡とそのログ用バケットはログを保持しているため残します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="97"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="90"/>
         <source>Kept because they are not ChangeWatch&apos;s: %1.</source>
         <translation>ChangeWatch が作成したものではないため残します: %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="101"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="95"/>
         <source>Not checked, so not removed this time: %1</source>
         <translation>確認できなかったため、今回は削除しません: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="104"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="98"/>
         <source>Remove everything?</source>
         <translation>すべて削除しますか?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/remove_flow.py" line="105"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="99"/>
         <source>These %n resource(s) will be deleted:</source>
         <translation>
             <numerusform>次の %n 個のリソースを削除します:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="106"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="100"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="112"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="107"/>
         <source>Nothing to remove: no resource tagged %1 = %2 was found.</source>
         <translation>削除するものはありません: タグ %1 = %2 が付いたリソースは見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="137"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="128"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="140"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="130"/>
         <source>stopped</source>
         <translation>停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/remove_flow.py" line="146"/>
-        <source>Removed %n resource(s):</source>
+        <location filename="../../gui/dashboard/remove_flow.py" line="136"/>
+        <source>Removed %n resource(s).</source>
         <translation>
-            <numerusform>%n 個のリソースを削除しました:</numerusform>
+            <numerusform>%n 個のリソースを削除しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="149"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="138"/>
         <source>Not finished in %1. Run Remove everything again to finish; it continues where it stopped.</source>
         <translation>%1 では完了していません。もう一度「すべて削除」を実行すると、停止したところから続行します。</translation>
     </message>
@@ -943,107 +1038,127 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="85"/>
+        <location filename="../../gui/wizard/review_page.py" line="86"/>
         <source>Review</source>
         <translation>内容の確認</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="86"/>
+        <location filename="../../gui/wizard/review_page.py" line="87"/>
         <source>Nothing has been created yet. This is what Create will do, and how a notification will read.</source>
         <translation>まだ何も作成されていません。「作成」で行われる内容と、通知の文面を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="88"/>
+        <location filename="../../gui/wizard/review_page.py" line="89"/>
         <source>&amp;Create</source>
         <translation>作成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="89"/>
+        <location filename="../../gui/wizard/review_page.py" line="90"/>
         <source>&amp;Try again</source>
         <translation>再試行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="90"/>
+        <location filename="../../gui/wizard/review_page.py" line="91"/>
         <source>&amp;Plan</source>
         <translation>計画(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="91"/>
+        <location filename="../../gui/wizard/review_page.py" line="92"/>
         <source>Event &amp;patterns</source>
         <translation>イベントパターン(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="92"/>
+        <location filename="../../gui/wizard/review_page.py" line="93"/>
         <source>&amp;Notification preview</source>
         <translation>通知のプレビュー(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="93"/>
+        <location filename="../../gui/wizard/review_page.py" line="94"/>
         <source>&amp;Group:</source>
         <translation>グループ(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="94"/>
+        <location filename="../../gui/wizard/review_page.py" line="95"/>
         <source>&amp;Save settings…</source>
         <translation>設定を保存(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="95"/>
+        <location filename="../../gui/wizard/review_page.py" line="96"/>
         <source>Write these settings to a TOML file for `python main.py plan|apply|remove --config FILE`</source>
         <translation>この設定を `python main.py plan|apply|remove --config FILE` 用の TOML ファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="142"/>
+        <location filename="../../gui/wizard/review_page.py" line="133"/>
         <source>Reading what already exists in your account…</source>
         <translation>アカウントに既にあるものを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="146"/>
+        <location filename="../../gui/wizard/review_page.py" line="137"/>
         <source>Some regions cannot be set up (see the plan). Create sets up the others.</source>
         <translation>一部のリージョンはセットアップできません (計画を参照)。「作成」ではそれ以外のリージョンをセットアップします。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="149"/>
+        <location filename="../../gui/wizard/review_page.py" line="141"/>
+        <source>Create can set this up, but the rules in %1 will not fire until a CloudTrail trail logs there (see below).</source>
+        <translation>「作成」で設定できますが、%1 のルールは CloudTrail の証跡がそこを記録するまで動作しません（下記参照）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/review_page.py" line="145"/>
         <source>Ready. Click Create to set this up.</source>
         <translation>準備ができました。「作成」をクリックするとセットアップします。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="163"/>
+        <location filename="../../gui/wizard/review_page.py" line="166"/>
         <source>CloudTrail could not be checked: {error}</source>
         <translation>CloudTrail を確認できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="167"/>
+        <location filename="../../gui/wizard/review_page.py" line="170"/>
         <source>⚠ {region}: CloudTrail could not be checked ({error}). The rules there fire only if a trail is logging.</source>
         <translation>⚠ {region}: CloudTrail を確認できませんでした ({error})。このリージョンのルールは、証跡がログを記録している場合にのみ動作します。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="173"/>
-        <source>⚠ No CloudTrail trail is logging in {regions}, so the rules there will never fire: EventBridge receives API calls only from regions where a trail records them. Create a trail in the CloudTrail console (a multi-region trail covers every region); the rules work from then on, without running this again.</source>
-        <translation>⚠ {regions} ではログを記録している CloudTrail 証跡がないため、そこのルールは動作しません: EventBridge が API 呼び出しを受け取れるのは、証跡が記録しているリージョンからだけです。CloudTrail コンソールで証跡を作成してください (マルチリージョンの証跡ならすべてのリージョンをカバーします)。作成した時点からルールが動作し、このセットアップをやり直す必要はありません。</translation>
+        <location filename="../../gui/wizard/review_page.py" line="176"/>
+        <source>⚠ No CloudTrail trail is logging in {regions}, so the rules there will never fire: EventBridge receives API calls only from regions where a trail records them. After Create, the dashboard&apos;s “Create a CloudTrail trail…” makes one multi-region trail for every region (or use the CloudTrail console); the rules work from then on, without running this again.</source>
+        <translation>⚠ {regions} でログを記録している CloudTrail の証跡がないため、そこのルールは動作しません。EventBridge が API コールを受け取れるのは、証跡が記録しているリージョンだけです。作成後、ダッシュボードの「CloudTrail の証跡を作成…」で全リージョン対象の証跡を 1 つ作成できます（CloudTrail コンソールでも可）。以後、これを再実行しなくてもルールは動作します。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="198"/>
+        <location filename="../../gui/wizard/review_page.py" line="195"/>
+        <source>⚠ {region}: the trail records no read-only calls, so unauthorized reads and root reads are not seen.</source>
+        <translation>⚠ {region}: 証跡が読み取り専用のコールを記録していないため、権限のない読み取りやルートの読み取りは検出されません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/review_page.py" line="199"/>
+        <source>⚠ {region}: the trail leaves out {sources}, so changes there are not seen.</source>
+        <translation>⚠ {region}: 証跡が {sources} を除外しているため、そこの変更は検出されません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/review_page.py" line="222"/>
         <source>No sample event ships for the chosen APIs of this group.</source>
         <translation>このグループで選択した API には、見本のイベントが用意されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="205"/>
+        <location filename="../../gui/wizard/review_page.py" line="225"/>
+        <source>Subject: %1</source>
+        <translation>件名: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/review_page.py" line="230"/>
         <source>Save settings</source>
         <translation>設定を保存</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="206"/>
+        <location filename="../../gui/wizard/review_page.py" line="231"/>
         <source>Settings (*.toml)</source>
         <translation>設定ファイル (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="212"/>
+        <location filename="../../gui/wizard/review_page.py" line="237"/>
         <source>Could not save {path}: {error}</source>
         <translation>{path} を保存できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="215"/>
+        <location filename="../../gui/wizard/review_page.py" line="240"/>
         <source>Saved to {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
@@ -1051,17 +1166,17 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../gui/wizard/wizard.py" line="74"/>
+        <location filename="../../gui/wizard/wizard.py" line="61"/>
         <source>ChangeWatch — set up</source>
         <translation>ChangeWatch — セットアップ</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/wizard.py" line="76"/>
+        <location filename="../../gui/wizard/wizard.py" line="63"/>
         <source>ChangeWatch — set up (sandbox)</source>
         <translation>ChangeWatch — セットアップ (サンドボックス)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/wizard.py" line="78"/>
+        <location filename="../../gui/wizard/wizard.py" line="65"/>
         <source>Sandbox: a local AWS on this computer. No AWS account is used and nothing leaves this machine.</source>
         <translation>サンドボックス: このコンピューター上のローカルの AWS を使います。AWS アカウントは使わず、このマシンの外には何も送信されません。</translation>
     </message>
@@ -1069,67 +1184,91 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>StatusTab</name>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="119"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="157"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="120"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="158"/>
         <source>Repair</source>
         <translation>修復</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="121"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="159"/>
         <source>Send test notification</source>
         <translation>テスト通知を送信</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="122"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="160"/>
         <source>Remove everything…</source>
         <translation>すべて削除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="123"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="161"/>
         <source>Resend confirmation</source>
         <translation>確認メールを再送信</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="124"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="162"/>
         <source>I have the confirmation link…</source>
         <translation>確認リンクを貼り付け…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="125"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="163"/>
         <source>Create a CloudTrail trail…</source>
         <translation>CloudTrail 証跡を作成…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="178"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="164"/>
+        <source>Set up again…</source>
+        <translation>もう一度設定…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/status_tab.py" line="166"/>
+        <source>ChangeWatch has nothing deployed in this account: no rules watch, no email is sent. Your settings are kept, so setting up again starts from them.</source>
+        <translation>このアカウントには ChangeWatch が何も作成していません。監視するルールはなく、メールも送られません。設定は残っているので、もう一度設定するときはそこから始められます。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/dashboard/status_tab.py" line="168"/>
+        <source>What was removed (%n)</source>
+        <translation>
+            <numerusform>削除したもの（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/status_tab.py" line="221"/>
         <source>No ChangeWatch settings yet. Use Change setup… to create a deployment.</source>
         <translation>ChangeWatch の設定がまだありません。「セットアップを変更…」からデプロイを作成してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="181"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="224"/>
+        <source>Nothing deployed</source>
+        <translation>何も作成されていません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/status_tab.py" line="226"/>
         <source>&lt;b&gt;Deployment %1&lt;/b&gt; — notifications to %2</source>
         <translation>&lt;b&gt;デプロイ %1&lt;/b&gt; — 通知先 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="244"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="284"/>
         <source>Repairing…</source>
         <translation>修復しています…</translation>
     </message>
-    <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="266"/>
-        <source>Test notification published to the topic in %1 (message %2). It reaches %3 once the subscription is confirmed.</source>
-        <translation>%1 のトピックにテスト通知を発行しました (メッセージ %2)。サブスクリプションが確認されていれば %3 に届きます。</translation>
+    <message numerus="yes">
+        <location filename="../../gui/dashboard/status_tab.py" line="315"/>
+        <source>%n test notification(s) published. They reach %1 once the subscription is confirmed, and read exactly like a real alert.</source>
+        <translation>
+            <numerusform>テスト通知を %n 件発行しました。サブスクリプションが確認されていれば %1 に届き、実際の通知とまったく同じ形で読めます。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="278"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="326"/>
         <source>Confirm the subscription</source>
         <translation>サブスクリプションの確認</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="279"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="327"/>
         <source>Paste the “Confirm subscription” link from the email:</source>
         <translation>メールにある「Confirm subscription」のリンクを貼り付けてください:</translation>
     </message>
@@ -1137,17 +1276,17 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>SubscriptionFlow</name>
     <message>
-        <location filename="../../gui/dashboard/subscription.py" line="41"/>
+        <location filename="../../gui/dashboard/subscription.py" line="42"/>
         <source>A new confirmation email is on its way to %1. The link in it is valid for 48 hours.</source>
         <translation>新しい確認メールを %1 に送信しました。メール内のリンクの有効期限は 48 時間です。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/subscription.py" line="49"/>
+        <location filename="../../gui/dashboard/subscription.py" line="51"/>
         <source>That is not a confirmation link. Copy the whole “Confirm subscription” link from the email.</source>
         <translation>確認リンクではありません。メールにある「Confirm subscription」のリンクを丸ごとコピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/subscription.py" line="57"/>
+        <location filename="../../gui/dashboard/subscription.py" line="59"/>
         <source>Subscription confirmed. Only the topic owner can unsubscribe it now, so a forwarded email cannot.</source>
         <translation>サブスクリプションを確認しました。今後はトピックの所有者しか登録を解除できないため、転送されたメールから解除されることはありません。</translation>
     </message>
@@ -1155,57 +1294,57 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>TrailFlow</name>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="56"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="43"/>
         <source>SSE-KMS with key %1</source>
         <translation>SSE-KMS (キー %1)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="57"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="44"/>
         <source>SSE-S3 (AES-256)</source>
         <translation>SSE-S3 (AES-256)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="59"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="46"/>
         <source>CloudTrail trail %1 in %2: multi-region (covers every region, new ones too), global service events, log file validation, logging on</source>
         <translation>%2 の CloudTrail 証跡 %1: マルチリージョン (今後追加されるものも含むすべてのリージョンをカバー)、グローバルサービスイベント、ログファイルの検証、ログ記録オン</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="62"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="49"/>
         <source>S3 bucket %1 in %2 for the log files: private (all public access blocked, ACLs disabled), encrypted with %3</source>
         <translation>ログファイル用の %2 の S3 バケット %1: 非公開 (パブリックアクセスをすべてブロック、ACL 無効)、%3 で暗号化</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="65"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="52"/>
         <source>A bucket policy that lets only this trail (aws:SourceArn) write under AWSLogs/%1/, and refuses connections without TLS</source>
         <translation>この証跡 (aws:SourceArn) だけが AWSLogs/%1/ 以下に書き込めるようにし、TLS を使わない接続を拒否するバケットポリシー</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="68"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="55"/>
         <source>Tag changewatch:trail = %1 on the trail and the bucket (Remove everything keeps both: they hold your logs)</source>
         <translation>証跡とバケットにタグ changewatch:trail = %1 を付与（ログを保存しているため、「すべて削除」でも両方とも残します）</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="75"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="62"/>
         <source>Cost: the first copy of management events in each region is delivered free of charge by CloudTrail. You pay Amazon S3 for storing the log files (for a small account usually well under 1 USD a month) and S3 requests; with a KMS key, KMS request charges too. The trail and bucket stay when ChangeWatch is removed; delete them yourself if you no longer need the logs. https://aws.amazon.com/cloudtrail/pricing/</source>
         <translation>料金: 各リージョンの管理イベントの最初のコピーは、CloudTrail により無料で配信されます。ログファイルの保存と S3 リクエストには Amazon S3 の料金がかかります (小規模なアカウントなら通常は月 1 USD を大きく下回ります)。KMS キーを使う場合は KMS のリクエスト料金もかかります。ChangeWatch を削除しても証跡とバケットは残ります。ログが不要になったらご自身で削除してください。https://aws.amazon.com/cloudtrail/pricing/</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="81"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="68"/>
         <source>Create a CloudTrail trail?</source>
         <translation>CloudTrail 証跡を作成しますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="82"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="69"/>
         <source>ChangeWatch will create:</source>
         <translation>ChangeWatch は次のものを作成します:</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="83"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="70"/>
         <source>Create trail</source>
         <translation>証跡を作成</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/trail_flow.py" line="95"/>
+        <location filename="../../gui/dashboard/trail_flow.py" line="81"/>
         <source>Trail created and logging: %1</source>
         <translation>証跡を作成し、ログ記録を開始しました: %1</translation>
     </message>
@@ -1233,288 +1372,342 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="22"/>
-        <source>its event pattern</source>
-        <translation>イベントパターン</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard/wording.py" line="23"/>
-        <source>its state (for example disabled)</source>
-        <translation>状態 (無効化など)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard/wording.py" line="24"/>
-        <source>its description</source>
-        <translation>説明</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard/wording.py" line="25"/>
-        <source>its display name</source>
-        <translation>表示名</translation>
-    </message>
-    <message>
         <location filename="../../gui/dashboard/wording.py" line="26"/>
-        <source>its access policy (for example widened)</source>
-        <translation>アクセスポリシー (権限の拡大など)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard/wording.py" line="27"/>
-        <source>its encryption key</source>
-        <translation>暗号化キー</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard/wording.py" line="28"/>
-        <source>its target is missing</source>
-        <translation>ターゲットがない</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard/wording.py" line="29"/>
-        <source>it sends elsewhere or another text</source>
-        <translation>送信先または通知文が異なる</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard/wording.py" line="35"/>
         <source>Reading the deployment from AWS…</source>
         <translation>AWS からデプロイの状態を読み込んでいます…</translation>
     </message>
-    <message>
-        <location filename="../../gui/dashboard/wording.py" line="39"/>
-        <source>Nothing is deployed. Use Change setup… or Repair to create it.</source>
-        <translation>何もデプロイされていません。「セットアップを変更…」または「修復」で作成してください。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/wording.py" line="41"/>
+        <location filename="../../gui/dashboard/wording.py" line="36"/>
         <source>%n problem(s) found: AWS no longer matches the settings. Repair puts back what is missing or changed.</source>
         <translation>
             <numerusform>%n 件の問題が見つかりました: AWS が設定と一致していません。「修復」で、なくなったものや変更されたものを元に戻せます。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/wording.py" line="45"/>
-        <source>Waiting for the email confirmation in %n region(s): nothing is delivered there until the link in the email is clicked.</source>
-        <translation>
-            <numerusform>%n 個のリージョンでメールの確認待ちです: メール内のリンクがクリックされるまで、そのリージョンからは何も配信されません。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/dashboard/wording.py" line="48"/>
+        <location filename="../../gui/dashboard/wording.py" line="53"/>
         <source>Everything is in place in %n region(s).</source>
         <translation>
             <numerusform>%n 個のリージョンで、すべて設定どおりです。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="52"/>
+        <location filename="../../gui/dashboard/wording.py" line="57"/>
         <source>The SNS topic %1 is missing (deleted by hand?).</source>
         <translation>SNS トピック %1 がありません (手動で削除された可能性があります)。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="53"/>
+        <location filename="../../gui/dashboard/wording.py" line="58"/>
         <source>The SNS topic %1 was changed: %2.</source>
         <translation>SNS トピック %1 が変更されています: %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="54"/>
+        <location filename="../../gui/dashboard/wording.py" line="59"/>
         <source>%1 is no longer subscribed to the topic.</source>
         <translation>%1 はトピックをサブスクライブしていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="55"/>
+        <location filename="../../gui/dashboard/wording.py" line="60"/>
         <source>%1 is subscribed but not in the settings; Repair unsubscribes it.</source>
         <translation>%1 はサブスクライブしていますが、設定にありません。「修復」で登録を解除します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="57"/>
+        <location filename="../../gui/dashboard/wording.py" line="62"/>
         <source>The EventBridge rule %1 is missing (deleted by hand?).</source>
         <translation>EventBridge ルール %1 がありません (手動で削除された可能性があります)。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="58"/>
+        <location filename="../../gui/dashboard/wording.py" line="64"/>
         <source>The EventBridge rule %1 was changed: %2.</source>
         <translation>EventBridge ルール %1 が変更されています: %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="59"/>
+        <location filename="../../gui/dashboard/wording.py" line="65"/>
         <source>The rule %1 no longer sends to the topic (its target was removed).</source>
         <translation>ルール %1 はトピックに送信しなくなっています (ターゲットが削除されました)。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="61"/>
+        <location filename="../../gui/dashboard/wording.py" line="67"/>
         <source>The rule %1 sends elsewhere or a different text.</source>
         <translation>ルール %1 の送信先または通知文が設定と異なります。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="62"/>
+        <location filename="../../gui/dashboard/wording.py" line="69"/>
         <source>The rule %1 is no longer in the settings; Repair deletes it.</source>
         <translation>ルール %1 は設定にありません。「修復」で削除します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="63"/>
+        <location filename="../../gui/dashboard/wording.py" line="71"/>
         <source>The topic %1 is no longer in the settings; Repair deletes it.</source>
         <translation>トピック %1 は設定にありません。「修復」で削除します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="65"/>
+        <location filename="../../gui/dashboard/wording.py" line="73"/>
         <source>Nothing is set up in %1 yet; Repair creates it.</source>
         <translation>%1 にはまだ何もセットアップされていません。「修復」で作成します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="67"/>
+        <location filename="../../gui/dashboard/wording.py" line="74"/>
+        <source>The rule %1 still sends to an old target; Repair removes it.</source>
+        <translation>ルール %1 はまだ古いターゲットに送信しています。「修復」で削除します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="76"/>
+        <source>The IAM role %1 is missing (deleted by hand?).</source>
+        <translation>IAM ロール %1 がありません（手動で削除されましたか？）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="77"/>
+        <source>The IAM role %1 was changed: %2.</source>
+        <translation>IAM ロール %1 が変更されています: %2。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="78"/>
+        <source>The IAM role %1 is no longer needed; Repair deletes it.</source>
+        <translation>IAM ロール %1 はもう不要です。「修復」で削除します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="80"/>
+        <source>The email formatter %1 is missing (deleted by hand?).</source>
+        <translation>メール整形 %1 がありません（手動で削除されましたか？）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="82"/>
+        <source>The email formatter %1 was changed: %2.</source>
+        <translation>メール整形 %1 が変更されています: %2。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="83"/>
+        <source>The email formatter %1 is no longer needed; Repair deletes it.</source>
+        <translation>メール整形 %1 はもう不要です。「修復」で削除します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="86"/>
         <source>%1 differs from the settings (%2).</source>
         <translation>%1 が設定と異なります (%2)。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="72"/>
+        <location filename="../../gui/dashboard/wording.py" line="92"/>
+        <source>Forwards to %1</source>
+        <translation>%1 に転送</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="94"/>
+        <source>Missing</source>
+        <translation>ありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="99"/>
+        <source>In %1 (one inbox)</source>
+        <translation>%1 に（1 つの受信箱）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="101"/>
         <source>Confirmed</source>
         <translation>確認済み</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="74"/>
+        <location filename="../../gui/dashboard/wording.py" line="103"/>
         <source>No email subscription</source>
         <translation>メールのサブスクリプションなし</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="76"/>
+        <location filename="../../gui/dashboard/wording.py" line="105"/>
         <source>Waiting for confirmation</source>
         <translation>確認待ち</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="79"/>
+        <location filename="../../gui/dashboard/wording.py" line="108"/>
         <source>Link expired (sent %1 h ago): resend</source>
         <translation>リンクの期限切れ (%1 時間前に送信): 再送信してください</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="80"/>
+        <location filename="../../gui/dashboard/wording.py" line="109"/>
         <source>Waiting for confirmation for %1 h (link valid %2 h)</source>
         <translation>確認待ち %1 時間 (リンクの有効期限 %2 時間)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="85"/>
-        <location filename="../../gui/dashboard/wording.py" line="102"/>
+        <location filename="../../gui/dashboard/wording.py" line="114"/>
+        <location filename="../../gui/dashboard/wording.py" line="141"/>
         <source>Unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="87"/>
+        <location filename="../../gui/dashboard/wording.py" line="117"/>
+        <source>read-only calls</source>
+        <translation>読み取り専用のコール</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="118"/>
+        <source>Logging (%1), without %2</source>
+        <translation>記録中（%1）、%2 を除く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="121"/>
         <source>Logging (%1)</source>
         <translation>ログ記録中 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="89"/>
+        <location filename="../../gui/dashboard/wording.py" line="123"/>
         <source>Trail %1 is not logging</source>
         <translation>証跡 %1 はログを記録していません</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="90"/>
+        <location filename="../../gui/dashboard/wording.py" line="124"/>
         <source>No trail: events never arrive</source>
         <translation>証跡なし: イベントが届きません</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="95"/>
+        <location filename="../../gui/dashboard/wording.py" line="129"/>
+        <source>The trail leaves some management events out (its event selectors); rules about those never fire. Change the trail&apos;s selectors to record all management events.</source>
+        <translation>証跡が一部の管理イベントを除外しています（イベントセレクター）。それらに関するルールは動作しません。すべての管理イベントを記録するよう、証跡のセレクターを変更してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="134"/>
         <source>Without a CloudTrail trail that is logging in this region, API calls never reach EventBridge: the rules exist but never fire. Create a multi-region trail to cover every region.</source>
         <translation>このリージョンでログを記録している CloudTrail 証跡がないと、API 呼び出しは EventBridge に届かず、ルールがあっても動作しません。すべてのリージョンをカバーするには、マルチリージョンの証跡を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="106"/>
+        <location filename="../../gui/dashboard/wording.py" line="145"/>
         <source>%1 sent, %2 failed</source>
         <translation>%1 件送信、%2 件失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="108"/>
+        <location filename="../../gui/dashboard/wording.py" line="147"/>
         <source>%1 sent</source>
         <translation>%1 件送信</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="112"/>
-        <source>%1 of %2 enabled</source>
-        <translation>%2 個中 %1 個が有効</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard/wording.py" line="117"/>
+        <location filename="../../gui/dashboard/wording.py" line="164"/>
         <source>Cannot read this region</source>
         <translation>このリージョンを読み取れません</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="119"/>
+        <location filename="../../gui/dashboard/wording.py" line="166"/>
         <source>None</source>
         <translation>なし</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/wording.py" line="120"/>
+        <location filename="../../gui/dashboard/wording.py" line="167"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n 件の問題</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="125"/>
-        <source>missing</source>
-        <translation>なし</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard/wording.py" line="126"/>
-        <source>SNS topic</source>
-        <translation>SNS トピック</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard/wording.py" line="128"/>
-        <source>Email</source>
-        <translation>メール</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dashboard/wording.py" line="131"/>
+        <location filename="../../gui/dashboard/wording.py" line="188"/>
         <source>Rules</source>
         <translation>ルール</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="133"/>
+        <location filename="../../gui/dashboard/wording.py" line="203"/>
         <source>%1 sent, %2 failed in 24 h</source>
         <translation>24 時間で %1 件送信、%2 件失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="135"/>
+        <location filename="../../gui/dashboard/wording.py" line="205"/>
         <source>deliveries unknown</source>
         <translation>配信数は不明</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="136"/>
+        <location filename="../../gui/dashboard/wording.py" line="206"/>
         <source>no target</source>
         <translation>ターゲットなし</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="141"/>
+        <location filename="../../gui/dashboard/wording.py" line="192"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="145"/>
+        <location filename="../../gui/dashboard/wording.py" line="30"/>
+        <source>Nothing is deployed.</source>
+        <translation>何も作成されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="33"/>
+        <source>Some of the deployment could not be read (%1); its state there is unknown.</source>
+        <translation>デプロイの一部を読み取れませんでした（%1）。そこの状態は不明です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="40"/>
+        <source>No CloudTrail trail is logging in %1: the rules there can never fire. Create a trail (button below).</source>
+        <translation>%1 でログを記録している CloudTrail の証跡がありません。そこのルールは動作しません。証跡を作成してください（下のボタン）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="45"/>
+        <source>Deliveries failed in the last 24 h in %1: check the topic&apos;s policy and key.</source>
+        <translation>%1 で過去 24 時間に配信の失敗がありました。トピックのポリシーとキーを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="48"/>
+        <source>Waiting for the email confirmation: nothing is delivered until the link in the email is clicked.</source>
+        <translation>メールの確認待ちです。メール内のリンクがクリックされるまで何も配信されません。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/dashboard/wording.py" line="51"/>
+        <source>Everything is in place: %n region(s) watched, one inbox in %1.</source>
+        <translation>
+            <numerusform>すべて整っています: %n 個のリージョンを監視、受信箱は %1 に 1 つ。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/dashboard/wording.py" line="152"/>
+        <source>%n on</source>
+        <translation>
+            <numerusform>%n 個が有効</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="153"/>
+        <source>%1 of %2 on</source>
+        <translation>%2 個中 %1 個が有効</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="158"/>
+        <source>on</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="158"/>
+        <source>off (disabled)</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="160"/>
+        <source>on, read-only calls included</source>
+        <translation>有効（読み取り専用のコールを含む）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="174"/>
+        <source>Forwards the events it matches to %1, where the one inbox is notified.</source>
+        <translation>一致したイベントを %1 に転送し、そこで 1 つの受信箱に通知します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="183"/>
+        <source>added outside ChangeWatch; kept</source>
+        <translation>ChangeWatch 以外で追加（そのまま残します）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/wording.py" line="196"/>
         <source>No problems: AWS matches the settings.</source>
         <translation>問題はありません: AWS は設定と一致しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="146"/>
+        <location filename="../../gui/dashboard/wording.py" line="197"/>
         <source>CloudTrail</source>
         <translation>CloudTrail</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/wording.py" line="153"/>
+        <location filename="../../gui/dashboard/wording.py" line="212"/>
         <source>Repaired: %n change(s) made.</source>
         <translation>
             <numerusform>修復しました: %n 件の変更を行いました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/wording.py" line="155"/>
+        <location filename="../../gui/dashboard/wording.py" line="214"/>
         <source>Repair did not finish:</source>
         <translation>修復が完了しませんでした:</translation>
-    </message>
-</context>
-<context>
-    <name>run_gui</name>
-    <message>
-        <location filename="../../gui/app.py" line="165"/>
-        <source>The demo sandbox is not installed. Install the extra with `pip install changewatch[sandbox]` and try again.</source>
-        <translation>デモ用のサンドボックスがインストールされていません。`pip install changewatch[sandbox]` で追加機能をインストールしてから、もう一度お試しください。</translation>
     </message>
 </context>
 </TS>
