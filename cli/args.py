@@ -13,6 +13,7 @@ COMMANDS = (
     ("apply", "make AWS match the settings; safe to re-run"),
     ("remove", "remove everything this deployment made, in every region"),
     ("events", "print recent matching CloudTrail events"),
+    ("verify", "make one harmless matching change and follow its alert to the inbox"),
 )
 
 
@@ -40,7 +41,17 @@ def parser() -> argparse.ArgumentParser:
         if name == "events":
             sub.add_argument("--since", default="24h", help="window: 1h, 24h, 7d, 90d")
             sub.add_argument("--json", action="store_true", help="one JSON object per line")
+        if name == "verify":
+            sub.add_argument("--yes", action="store_true", help="make the change without asking")
+            sub.add_argument("--timeout", type=_minutes, default=10, metavar="MINUTES",
+                             help="how long to follow the alert (default 10)")
     return top
+
+
+def _minutes(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 60:
+        raise argparse.ArgumentTypeError("a whole number of minutes from 1 to 60")
+    return int(text)
 
 
 def parse(argv: list[str]) -> argparse.Namespace:

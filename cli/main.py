@@ -12,7 +12,7 @@ from aws.deployment import DeploymentService
 from aws.errors import ChangeWatchError, SettingsError, translate
 from aws.localstate import LocalState, log_unexpected
 from aws.session import AwsAccess
-from cli import deploy, events
+from cli import deploy, events, verify
 from cli.args import parse
 from cli.output import EXIT_FAILED, EXIT_USAGE, error
 
@@ -26,7 +26,7 @@ def start_sandbox(args: argparse.Namespace):
     return start()
 
 
-def run_command(args: argparse.Namespace) -> int:
+def run_command(args: argparse.Namespace, sandbox=None) -> int:
     """Run one headless command; returns the exit code. Never a traceback: an unexpected
     error is one line here and the traceback goes to the log file."""
     try:
@@ -42,6 +42,9 @@ def run_command(args: argparse.Namespace) -> int:
         catalog = load_catalog()
         if args.command == "events":
             return events.run(access, settings, catalog, window, args)
+        if args.command == "verify":
+            return verify.run(access, settings, catalog, args,
+                              sandbox.witness if sandbox else None)
         service = DeploymentService(access, LocalState.default(), catalog)
         return deploy.run(service, settings, args)
     except ChangeWatchError as exc:
@@ -55,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     sandbox = start_sandbox(args)
     if args.command:
-        return run_command(args)
+        return run_command(args, sandbox)
     from gui.app import run_gui  # Qt only when a window is wanted
 
     return run_gui(args, sandbox)

@@ -21,7 +21,7 @@ from sandbox.history import seed_history
 from sandbox.lookup_emulator import LookupEventsEmulator
 from sandbox.moto_server import MotoServer
 from sandbox.router import Inbox, Mail, route
-from sandbox.simulate import SIMULATIONS, Simulator
+from sandbox.simulate import SIMULATIONS, Simulator, ec2_record
 from sandbox.sns_emulator import SnsEmulator
 
 PROFILE = "demo"
@@ -115,6 +115,18 @@ class Sandbox:
                 return []
             self.emulator.add(record, visible_after=CLOUDTRAIL_DELAY)
             return route(record, self.inbox, self.session)
+
+    def witness(self, region: str, name: str, request: dict, response: dict) -> None:
+        """CloudTrail for an EC2 call the app itself made ("Verify end to end"): recorded and
+        routed like a simulated change, since the sandbox's AWS records nothing by itself."""
+        with self._lock:
+            if self.emulator is None or self.session is None:
+                raise RuntimeError("the sandbox is not running")
+            record = ec2_record(region, name, request, response)
+            if not self._trail_logging(region):
+                return
+            self.emulator.add(record, visible_after=CLOUDTRAIL_DELAY)
+            route(record, self.inbox, self.session)
 
     def _trail_logging(self, region: str) -> bool:
         trail = self.session.client("cloudtrail", region_name=region)

@@ -21,6 +21,7 @@ from aws.match import delivers, to_eventbridge
 from aws.names import NAME_PREFIX
 from aws.notification import Transformer
 from aws.notification import render as render_simple
+from sandbox.metrics import count
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Router:
             if not delivers(json.loads(rule.get("EventPattern") or "{}"), rule["State"], event):
                 continue
             for target in events.list_targets_by_rule(Rule=rule["Name"])["Targets"]:
+                count(self.session, region, "AWS/Events", "Invocations", "RuleName", rule["Name"])
                 mails += self._target(rule, target, event, region, forwarded)
         return mails
 
@@ -91,7 +93,14 @@ class Router:
         template = target["InputTransformer"]["InputTemplate"]
         execution_input = json.loads(template.replace("<aws.events.event.json>",
                                                       json.dumps(event)))
-        email = render(definition, execution_input)
+        try:
+            email = render(definition, execution_input)
+        except Exception:
+            count(self.session, region, "AWS/States", "ExecutionsFailed", "StateMachineArn",
+                  target["Arn"])
+            raise
+        count(self.session, region, "AWS/States", "ExecutionsSucceeded", "StateMachineArn",
+              target["Arn"])
         topic = json.loads(definition)["States"]["Publish"]["Arguments"]["TopicArn"]
         return self._publish(topic, email.subject, email.body, rule, event, region)
 

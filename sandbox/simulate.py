@@ -19,6 +19,7 @@ ACTOR = {"type": "IAMUser", "principalId": "AIDAEXAMPLEDEMO00001", "accountId": 
 ROOT = {"type": "Root", "principalId": ACCOUNT, "accountId": ACCOUNT,
         "arn": f"arn:aws:iam::{ACCOUNT}:root"}
 CONSOLE = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36"
+SDK = "Boto3/1.35 md/Botocore#1.35 ua/2.0 os/linux lang/python#3.11 ChangeWatch"
 _ADMIN = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}'
 
 
@@ -55,6 +56,20 @@ def _record(region: str, source: str, name: str, request: dict | None, response:
     }
     record.update(extra)
     return record
+
+
+def ec2_record(region: str, name: str, request: dict, response: dict) -> dict:
+    """The CloudTrail record of an EC2 call made with boto3's parameters: CloudTrail writes
+    them with a lower-case first letter, as EC2's query API names them."""
+    def lower(value):
+        if isinstance(value, dict):
+            return {k[:1].lower() + k[1:]: lower(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [lower(v) for v in value]
+        return value
+    return _record(region, "ec2.amazonaws.com", name, lower(request),
+                   {"requestId": str(uuid.uuid4()), "_return": True, **lower(response)},
+                   userAgent=SDK)
 
 
 class Simulator:

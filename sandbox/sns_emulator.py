@@ -18,6 +18,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, quote, urlsplit
 from xml.sax.saxutils import escape
 
+import boto3
+
+from sandbox.metrics import count
 from sandbox.router import Inbox, Mail
 
 CONFIRM_SUBJECT = "AWS Notification - Subscription Confirmation"
@@ -41,6 +44,8 @@ class SnsEmulator:
         self._lock = threading.Lock()
         self._subs: dict[str, _Subscription] = {}  # by subscription ARN
         self._server: ThreadingHTTPServer | None = None
+        self._session: boto3.session.Session | None = None  # made on first use: by then the
+        # sandbox's variables (profile, endpoints) are set
 
     def start(self) -> str:
         handler = type("Handler", (_Handler,), {"emulator": self})
@@ -87,6 +92,12 @@ class SnsEmulator:
         with self._lock:
             return {arn for arn, sub in self._subs.items() if not sub.confirmed}
 
+    def _count(self, region: str, metric: str, topic_name: str) -> None:
+        if self._session is None:
+            self._session = boto3.session.Session()
+        count(self._session, region, "AWS/SNS", metric, "TopicName", topic_name,
+              endpoint_url=self.upstream)
+
     def forget(self, arn: str = "", topic: str = "") -> None:
         with self._lock:
             for key in [k for k, s in self._subs.items() if k == arn or s.topic == topic]:
@@ -98,6 +109,10 @@ class SnsEmulator:
         with self._lock:
             to = tuple(s.endpoint for s in self._subs.values()
                        if s.topic == topic and s.confirmed)
+        name = topic.rsplit(":", 1)[-1]
+        self._count(region, "NumberOfMessagesPublished", name)
+        for _address in to:
+            self._count(region, "NumberOfNotificationsDelivered", name)
         if to:
             self.inbox.deliver(Mail(datetime.now(UTC), attributes.get("changewatch.region",
                                                                       region),

@@ -40,9 +40,11 @@ _spec.loader.exec_module(translations)
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 # Technical words left in English on purpose: URLs, emails, ARNs, region codes, resource names,
-# API and product names (CamelCase or CAPITALS), time zone names, and the language named in itself.
+# API and product names (CamelCase or CAPITALS), time zone names, and the language named in
+# itself.
 TECHNICAL = re.compile(r"""
-    https?://\S+ | \b[A-Z][A-Za-z_]+(/[A-Za-z0-9_+-]+)+\b | [\w.+-]+@[\w-]+(\.[\w-]+)+ | arn:[\w-]+:\S*
+    https?://\S+ | \b[A-Z][A-Za-z_]+(/[A-Za-z0-9_+-]+)+\b | [\w.+-]+@[\w-]+(\.[\w-]+)+
+    | arn:[\w-]+:\S*
     | \b[a-z]{2}(-gov)?-[a-z]+-\d\b | \b[a-z0-9]+([-_:./][a-z0-9]+)+\b
     | \b[A-Z][a-z0-9]+([A-Z][A-Za-z0-9]*)+\b | \b[A-Z0-9]{2,}s?\b
     | \b(English|Config|Amazon)\b""", re.VERBOSE)
