@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from aws import subscription, trail_setup
+from aws import subscription, trail_setup, verify
 from aws.account import list_regions
 from aws.catalog import Catalog, load_catalog
 from aws.desired import PLACEHOLDER_IDENTITY, DesiredState, desired_state
@@ -27,6 +27,7 @@ from aws.settings import Settings
 from aws.status import DeploymentStatus, status_of
 from aws.trail_coverage import TrailCoverage, coverage
 from aws.trail_setup import TrailPlan
+from aws.verify import HopResult, VerifyPlan, Witness
 
 Cancelled = Callable[[], bool] | None
 
@@ -253,3 +254,17 @@ class DeploymentService:
     def create_trail(self, plan: TrailPlan, *, on_progress: Callable[[str], None] | None = None,
                      cancelled: Cancelled = None) -> str:
         return trail_setup.create_trail(self.access, plan, on_progress, cancelled)
+
+    def plan_verify(self, settings: Settings, *, on_progress: OnProgress | None = None,
+                    cancelled: Cancelled = None) -> VerifyPlan:
+        """What "Verify end to end" would change, and where; changes nothing."""
+        del on_progress, cancelled
+        return verify.plan_verify(self.access, settings, self.catalog)
+
+    def verify(self, plan: VerifyPlan, witness: Witness | None = None, *,
+               on_progress: OnProgress | None = None,
+               cancelled: Cancelled = None) -> tuple[HopResult, ...]:
+        """Make the test change and follow it; each hop is reported through on_progress."""
+        return verify.Verifier(self.access, plan, observer=witness,
+                               sleep=verify.interruptible_sleep(cancelled)).run(
+            on_progress or (lambda _r: None), cancelled)

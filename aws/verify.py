@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from aws.catalog import Catalog, samples
 from aws.desired import DesiredRule, desired_state
-from aws.errors import ChangeWatchError, ErrorKind, SettingsError
+from aws.errors import Cancelled, ChangeWatchError, ErrorKind, SettingsError
 from aws.match import delivers, to_eventbridge
 from aws.names import TAG_KEY
 from aws.session import AwsAccess, call
@@ -30,6 +30,8 @@ from aws.trail_coverage import region_coverage
 # The API calls the change makes; a watched group must match the first for the check to mean
 # anything.
 CHANGE_EVENTS = ("CreateSecurityGroup", "DeleteSecurityGroup")
+# Told of each API call the change makes: (region, name, request, response).
+Witness = Callable[[str, str, dict, dict], None]
 VERIFY_TAG = "changewatch:verify"
 
 
@@ -165,7 +167,7 @@ class Verifier:
     clock: Callable[[], float] = time.monotonic
     # Told of each API call the change makes (region, name, request, response). AWS records
     # them in CloudTrail by itself; the sandbox listens here to play CloudTrail.
-    observer: Callable[[str, str, dict, dict], None] | None = None
+    observer: Witness | None = None
 
     def run(self, on_hop: Callable[[HopResult], None] = lambda _r: None,
             cancelled: Callable[[], bool] | None = None) -> tuple[HopResult, ...]:
@@ -178,6 +180,8 @@ class Verifier:
             on_hop(results[Hop.DELIVERY])
         deadline = self.clock() + self.timeout
         while self._open(results):
+            if cancelled is not None and cancelled():
+                raise Cancelled()
             self._read(results, started, on_hop, cancelled)
             if not self._open(results) or self.clock() >= deadline:
                 break
@@ -331,6 +335,16 @@ def hop_text(result: HopResult, plan: VerifyPlan, language: str, *, timeout: flo
         line += ": " + _WHY[lang][result.why].format(minutes=round(timeout / 60),
                                                       region=plan.region)
     return line
+
+
+def interruptible_sleep(cancelled: Callable[[], bool] | None,
+                        step: float = 0.25) -> Callable[[float], None]:
+    """time.sleep that returns early once `cancelled` says so (the loop then stops)."""
+    def sleep(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end and not (cancelled and cancelled()):
+            time.sleep(min(step, max(end - time.monotonic(), 0)))
+    return sleep
 
 
 def passed(results: tuple[HopResult, ...]) -> bool:

@@ -29,10 +29,12 @@ class DashboardWindow(QMainWindow):
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.remove_action = QAction(self)
+        self.verify_action = QAction(self)
         self.close_action = QAction(self)
         self.close_action.setShortcut(QKeySequence.StandardKey.Close)
         self.menu = self.menuBar().addMenu("")
-        for action in (self.setup_action, self.refresh_action, self.remove_action):
+        for action in (self.setup_action, self.refresh_action, self.verify_action,
+                       self.remove_action):
             self.menu.addAction(action)
         self.menu.addSeparator()
         self.menu.addAction(self.close_action)
@@ -41,6 +43,7 @@ class DashboardWindow(QMainWindow):
         self.setup_action.triggered.connect(self.open_setup)
         self.refresh_action.triggered.connect(self.refresh)
         self.remove_action.triggered.connect(self.status_tab.remove_flow.start)
+        self.verify_action.triggered.connect(self.open_verify)
         self.status_tab.setup_requested.connect(self.open_setup)
         self.close_action.triggered.connect(self.close)
         context.signals.deployment_changed.connect(self._on_context_deployment_changed)
@@ -57,6 +60,7 @@ class DashboardWindow(QMainWindow):
         self.setup_action.setText(self.tr("Change setup…"))
         self.refresh_action.setText(self.tr("Refresh"))
         self.remove_action.setText(self.tr("Remove everything…"))
+        self.verify_action.setText(self.tr("Verify end to end…"))
         self.close_action.setText(self.tr("Close"))
         self.language_menu.setTitle(self.tr("&Language"))
 
@@ -69,6 +73,16 @@ class DashboardWindow(QMainWindow):
     def refresh(self) -> None:
         self.status_tab.refresh()
         self.events_tab.poller.poll()
+
+    @Slot()
+    def open_verify(self) -> None:
+        """Opt-in: the dialog says what it will change and asks before it does."""
+        from gui.dashboard.verify_dialog import VerifyDialog
+
+        settings = self._context.settings
+        if settings is not None:
+            self.verify_dialog = VerifyDialog(self._context, settings, self)
+            self.verify_dialog.open()
 
     @Slot()
     def open_setup(self) -> None:

@@ -81,3 +81,18 @@ def test_demo_wizard_then_simulated_change_reaches_inbox_and_log(demo_app, qtbot
     qtbot.waitUntil(listed, timeout=20_000)
     QApplication.processEvents()
     save_shot(dashboard, "demo-dashboard-en.png")
+
+    # Verify end to end: says what it will change, asks, then every hop passes in the sandbox.
+    dashboard.verify_action.trigger()
+    dialog = dashboard.verify_dialog
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=10_000)
+    assert "default VPC" in dialog.intro.text() and dialog.hops.count() == 0
+    mails = panel.inbox.count()
+    driver.click(dialog.start_button)
+    qtbot.waitUntil(lambda: dialog.outcome.text().startswith("Every step passed"),
+                    timeout=20_000)
+    lines = [dialog.hops.item(i).text() for i in range(dialog.hops.count())]
+    assert len(lines) == 5 and all(line.startswith("✓") for line in lines)
+    qtbot.waitUntil(lambda: panel.inbox.count() == mails + 2, timeout=10_000)
+    save_shot(dialog, "verify-dialog-en.png")
+    dialog.close()
