@@ -52,6 +52,7 @@ def _groups(groups: Iterable[Group], language: str) -> tuple[dict, dict]:
             phrases[group.id] = group.phrase.get(language)
         data[group.id] = {
             "s": words.SEVERITY[language][group.severity],
+            "t": group.title.get(language),
             "r": [{"l": words.resource_label(name, language),
                    "p": path.removeprefix("$.").split(".")}
                   for name, path in group.resource_paths],

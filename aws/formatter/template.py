@@ -82,7 +82,9 @@ EXPRESSION = r"""(
   $phrase := (
     $p := $lookup($P, $gid & '/' & $ename);
     $type($p) = 'string' ? $p
-    : ($gp := $lookup($P, $gid); $type($gp) = 'string' ? $gp & ': ' & $substringBefore($source, '.') & ':' & $ename : $ename)
+    : ($gp := $lookup($P, $gid); $type($gp) = 'string' and $ename != ''
+       ? $gp & ': ' & $substringBefore($source, '.') & ':' & $ename
+       : $ename != '' ? $ename : $g.t)
   );
 
   /* Who: the user, the role session (and its role), the root user, or the AWS service. */
@@ -215,10 +217,10 @@ EXPRESSION = r"""(
   ], '\n');
   {
     'subject': $cut($trim($scrub($subject)), __SUBJECT_MAX__),
-    'message': $cut($join([
+    'message': $cut($join($filter([
       $test ? '[' & $W.test & '] ' & $W.testNote,
       $facts, $details,
       $request != '' ? $W.request & ':\n' & $request
-    ], '\n\n'), __MESSAGE_MAX__)
+    ], function($section) { $section != '' }), '\n\n'), __MESSAGE_MAX__)
   }
 )"""
