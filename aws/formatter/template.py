@@ -32,7 +32,8 @@ EXPRESSION = r"""(
 
   $cut := function($s, $n) { $length($s) > $n ? $substring($s, 0, $n - 1) & '…' : $s };
   $scrub := function($s) {
-    $replace($s, /[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/, ' ')
+    $replace($s,
+      /[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/, ' ')
   };
   $json := function($v, $ind, $depth, $pretty) {(
     $t := $type($v);
@@ -45,11 +46,13 @@ EXPRESSION = r"""(
         $count($items) = 0 ? '[]'
         : $depth > 8 ? '[…]'
         : '[' & $br($in)
-          & $join($map($items, function($x) { $json($x, $in, $depth + 1, $pretty) }), ',' & $br($in))
+          & $join($map($items, function($x) { $json($x, $in, $depth + 1, $pretty) }),
+                  ',' & $br($in))
           & ($count($v) > 50 ? ',' & $br($in) & '…') & $br($ind) & ']'
       )
     : $t = 'object' ? (
-        $ks := $filter($keys($v), function($k, $n) { $n < 50 and $type($lookup($v, $k)) != 'null' });
+        $ks := $filter($keys($v),
+                       function($k, $n) { $n < 50 and $type($lookup($v, $k)) != 'null' });
         $count($ks) = 0 ? '{}'
         : $depth > 8 ? '{…}'
         : '{' & $br($in)
@@ -68,7 +71,9 @@ EXPRESSION = r"""(
     : ''
   )};
   $clean := function($v, $n) { $cut($trim($scrub($substring($text($v), 0, $n + 1))), $n) };
-  $word := function($table, $key) {( $w := $lookup($table, $key); $type($w) = 'string' ? $w : $key )};
+  $word := function($table, $key) {(
+    $w := $lookup($table, $key); $type($w) = 'string' ? $w : $key
+  )};
   $line := function($label, $value) { $value != '' ? $label & ': ' & $value };
 
   $ename := $clean($d.eventName, 100);
@@ -115,7 +120,8 @@ EXPRESSION = r"""(
     $t := $clean($to, 10);
     $name := ($x := $lookup($PROTO, $p); $type($x) = 'string' ? $x : $uppercase($p));
     $p = '-1' or $p = 'all' ? $W.allTraffic
-    : $contains($p, 'icmp') or $p = '1' or $p = '58' ? $name & ($f = '' or $f = '-1' ? '' : ' ' & $W.type & ' ' & $f)
+    : $contains($p, 'icmp') or $p = '1' or $p = '58'
+      ? $name & ($f = '' or $f = '-1' ? '' : ' ' & $W.type & ' ' & $f)
     : $name & ' ' & (
         $f = '' or $f = '-1' or ($f = '0' and $t = '65535') ? $W.allPorts
         : $t = '' or $t = $f ? ($short ? '' : $W.port & ' ') & $f
@@ -171,7 +177,8 @@ EXPRESSION = r"""(
 
   /* Time in the chosen zone (offset from the embedded table) and in UTC. */
   $millis := function($s) {
-    $type($s) = 'string' and $contains($s, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/) ? $toMillis($s)
+    $type($s) = 'string' and $contains($s, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/)
+      ? $toMillis($s)
   };
   $ms := ($m := $millis($d.eventTime); $exists($m) ? $m : $millis($e.time));
   $picture := '[Y0001]-[M01]-[D01] [H01]:[m01]:[s01]';
@@ -182,11 +189,13 @@ EXPRESSION = r"""(
   $utc := $exists($ms) ? $fromMillis($ms, $picture) & ' UTC';
 
   $eventId := $clean($d.eventID, 64);
-  $console := $contains($region, /^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$/) and $contains($eventId, /^[A-Za-z0-9-]+$/) ? (
+  $console := $contains($region, /^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$/)
+    and $contains($eventId, /^[A-Za-z0-9-]+$/) ? (
     $domain := $substring($region, 0, 3) = 'cn-' ? 'console.amazonaws.cn'
       : $substring($region, 0, 7) = 'us-gov-' ? 'console.amazonaws-us-gov.com'
       : 'console.aws.amazon.com';
-    'https://' & $region & '.' & $domain & '/cloudtrail/home?region=' & $region & '#/events/' & $eventId
+    'https://' & $region & '.' & $domain & '/cloudtrail/home?region=' & $region
+      & '#/events/' & $eventId
   );
   $errorCode := $clean($d.errorCode, 100);
   $error := $errorCode != '' ? $errorCode & (
@@ -198,8 +207,10 @@ EXPRESSION = r"""(
   /* Severity and what happened first; then who or what, and where, always kept. */
   $prefix := '[ChangeWatch]' & ($test ? '[' & $W.test & ']') & '[' & $g.s & '] ';
   $tail := ($target != '' ? ' — ' & $cut($target, 16)) & ($region != '' ? ' ' & $region);
-  $subject := $prefix & $cut($phrase & $sgFirst, __SUBJECT_MAX__ - $length($prefix) - $length($tail)) & $tail;
-  $facts := $join([$phrase & ($ename != '' and $not($contains($phrase, $ename)) ? ' (' & $ename & ')'),
+  $room := __SUBJECT_MAX__ - $length($prefix) - $length($tail);
+  $subject := $prefix & $cut($phrase & $sgFirst, $room) & $tail;
+  $named := $ename != '' and $not($contains($phrase, $ename));
+  $facts := $join([$phrase & ($named ? ' (' & $ename & ')'),
                    $sgLines, $signin, $resources], '\n');
   $details := $join([
     $line($W.who, $who),

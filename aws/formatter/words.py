@@ -28,8 +28,8 @@ LABELS = {
     },
     "ja": {
         "test": "テスト",
-        "testNote": "これは ChangeWatch のテスト通知です。以下は見本のイベントで、アカウントで実際に"
-                    "起きた変更ではありません。",
+        "testNote": "これは ChangeWatch のテスト通知です。以下は見本のイベントで、"
+                    "アカウントで実際に起きた変更ではありません。",
         "who": "実行者", "arn": "ARN", "sourceIp": "接続元 IP", "userAgent": "クライアント",
         "zoneTime": "日時", "utcTime": "日時 (UTC)", "account": "アカウント",
         "region": "リージョン", "event": "イベント", "eventId": "イベント ID", "error": "エラー",
