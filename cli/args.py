@@ -13,6 +13,7 @@ COMMANDS = (
     ("apply", "make AWS match the settings; safe to re-run"),
     ("remove", "remove everything this deployment made, in every region"),
     ("events", "print recent matching CloudTrail events"),
+    ("preview", "print the email the settings would send for one event"),
 )
 
 
@@ -40,6 +41,9 @@ def parser() -> argparse.ArgumentParser:
         if name == "events":
             sub.add_argument("--since", default="24h", help="window: 1h, 24h, 7d, 90d")
             sub.add_argument("--json", action="store_true", help="one JSON object per line")
+        if name == "preview":
+            sub.add_argument("--event", required=True, metavar="FILE",
+                             help="an EventBridge event or a CloudTrail record (JSON)")
     return top
 
 
