@@ -34,3 +34,20 @@ def test_the_deployed_definition_renders_the_preview(access):
             assert "America/New_York" in preview.body
             compared += 1
     assert compared >= 20
+
+
+def test_a_rich_test_notification_starts_the_formatter_with_a_marked_sample(access):
+    import json
+
+    from aws.subscription import send_test_notification
+    from tests.aws.helpers import client
+
+    settings = make_settings(language="en", watch=("aws-config",))
+    assert execute(access, make_plan(access, settings)).ok
+    arn = send_test_notification(access, settings, load_catalog(), HOME)
+    execution = client("stepfunctions", HOME).describe_execution(executionArn=arn)
+    assert execution["stateMachineArn"] == machines(HOME)["changewatch-test-notify"]["arn"]
+    given = json.loads(execution["input"])
+    assert given["test"] is True and given["group"] == "aws-config"
+    deployed = machines(HOME)["changewatch-test-notify"]["definition"]
+    assert render(deployed, given).subject.startswith("[ChangeWatch][TEST][High] ")
