@@ -36,10 +36,19 @@ class Text:
         return self.ja if lang == "ja" else self.en
 
 
+class Severity(StrEnum):
+    """How urgent a group's email is: the first word of its subject."""
+
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+
+
 @dataclass(frozen=True)
 class WatchEvent:
     name: str
     label: Text
+    phrase: Text | None = None  # what happened, short enough for an email subject
 
 
 @dataclass(frozen=True, eq=False)
@@ -56,6 +65,8 @@ class Group:
     all_events: dict | None
     events: tuple[WatchEvent, ...]
     resource_paths: tuple[tuple[str, str], ...]
+    severity: Severity = Severity.MEDIUM
+    phrase: Text | None = None  # for groups that watch no named API (any denied call…)
 
     @property
     def event_names(self) -> tuple[str, ...]:
@@ -72,6 +83,13 @@ class Group:
             if event.name == event_name:
                 return event.label.get(lang)
         return ""
+
+    def phrase_of(self, event_name: str, lang: str) -> str:
+        """The subject phrase for one API of this group; the group's own phrase otherwise."""
+        for event in self.events:
+            if event.name == event_name and event.phrase is not None:
+                return event.phrase.get(lang)
+        return self.phrase.get(lang) if self.phrase else self.title.get(lang)
 
     def resource(self, event: dict) -> str:
         """The resource an event of this group is about (an EventBridge event), by the
@@ -136,9 +154,16 @@ def _group(data: dict) -> Group:
         fixed=bool(data.get("fixed", False)),
         pattern=data["pattern"],
         all_events=data.get("all_events"),
-        events=tuple(WatchEvent(e["name"], _text(e["label"])) for e in data.get("events", [])),
+        events=tuple(_watch_event(e) for e in data.get("events", [])),
         resource_paths=tuple(data.get("resource_paths", {}).items()),
+        severity=Severity(data.get("severity", Severity.MEDIUM)),
+        phrase=_text(data["phrase"]) if "phrase" in data else None,
     )
+
+
+def _watch_event(data: dict) -> WatchEvent:
+    phrase = _text(data["phrase"]) if "phrase" in data else None
+    return WatchEvent(data["name"], _text(data["label"]), phrase)
 
 
 @cache

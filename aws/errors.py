@@ -27,6 +27,8 @@ class ErrorKind(StrEnum):
     BAD_SETTINGS = "bad_settings"
     BAD_LINK = "bad_link"
     BAD_SINCE = "bad_since"
+    BAD_EVENT = "bad_event"
+    EVENT_NOT_WATCHED = "event_not_watched"
     NOTHING_SELECTED = "nothing_selected"
     NO_CREDENTIALS = "no_credentials"
     PROFILE_NOT_FOUND = "profile_not_found"

@@ -20,6 +20,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--since “{detail}” is not a window like 1h, 24h, 7d or 90d (at most 90 days).",
         "ja": "--since “{detail}” は 1h・24h・7d・90d のような期間ではありません（最大 90 日）。",
     },
+    "bad_event": {
+        "en": "The event file cannot be used: {detail}. Give a JSON file with one EventBridge "
+              "event or one CloudTrail record.",
+        "ja": "イベントファイルを使えません: {detail}。EventBridge のイベントか CloudTrail の"
+              "レコードを 1 件含む JSON ファイルを指定してください。",
+    },
+    "event_not_watched": {
+        "en": "No rule of these settings matches this event ({detail}), so it would send no "
+              "email. Check the watched APIs and regions in the settings.",
+        "ja": "この設定のどのルールもこのイベント ({detail}) に一致しないため、メールは"
+              "送られません。設定の監視対象 API とリージョンを確認してください。",
+    },
     "nothing_selected": {
         "en": "Nothing is selected to watch. Choose at least one API or group.",
         "ja": "監視対象が選ばれていません。API またはグループを 1 つ以上選んでください。",

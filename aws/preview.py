@@ -10,10 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aws.catalog import Catalog, samples
-from aws.desired import DesiredRegion, DesiredRule, DesiredState
+from aws.desired import (
+    PLACEHOLDER_IDENTITY,
+    DesiredRegion,
+    DesiredRule,
+    DesiredState,
+    desired_state,
+)
+from aws.errors import ErrorKind, SettingsError
 from aws.formatter import Email, render
 from aws.match import delivers, to_eventbridge
 from aws.notification import render as render_simple
+from aws.settings import Settings
 
 # EventBridge sends SNS no subject: an email client shows SNS's default.
 SIMPLE_SUBJECT = "AWS Notification Message"
@@ -76,3 +84,27 @@ def samples_for(rule: DesiredRule) -> list[dict]:
     names = [n for n in rule.pattern_dict.get("detail", {}).get("eventName", [])
              if isinstance(n, str)]
     return samples(rule.group_id, names or None) or samples(rule.group_id)
+
+
+def as_event(data: object) -> dict:
+    """An EventBridge event from a file's JSON: the event itself, or a bare CloudTrail record
+    (wrapped as EventBridge wraps it)."""
+    if isinstance(data, dict) and isinstance(data.get("detail"), dict) and "detail-type" in data:
+        return data
+    if isinstance(data, dict) and all(isinstance(data.get(k), str) for k in
+                                      ("eventName", "eventSource", "eventID", "awsRegion",
+                                       "recipientAccountId", "eventTime")):
+        return to_eventbridge(data)
+    raise SettingsError("it is neither an EventBridge event nor a CloudTrail record",
+                        ErrorKind.BAD_EVENT)
+
+
+def email_of_event(settings: Settings, catalog: Catalog, data: object) -> Email:
+    """The email these settings would send for one event; no AWS call is made."""
+    event = as_event(data)
+    found = email_for(desired_state(settings, catalog, PLACEHOLDER_IDENTITY), event)
+    if found is None:
+        detail = event["detail"]
+        raise SettingsError(f"{detail.get('eventName', '?')}, {event.get('region', '?')}",
+                            ErrorKind.EVENT_NOT_WATCHED)
+    return found[1]

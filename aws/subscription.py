@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qs, urlsplit
 
 from aws.catalog import Catalog
@@ -24,22 +25,27 @@ _TEST = {
 
 def send_test_notification(access: AwsAccess, settings: Settings, catalog: Catalog,
                             region: str) -> str:
-    """Publish the email of a sample event, made by the deployment's own notification (marked
-    as a test), to the topic in `region`; returns the message id."""
+    """Send the email of a sample event of a watched group, marked as a test, through the
+    deployment's own notification in `region`: rich starts the deployed formatter (so the test
+    reads exactly like a real alert; the execution ARN is returned), simple publishes the
+    input transformer's text to the topic (the message id is returned)."""
     identity = access.identity(region)
     want = desired_state(settings, catalog, identity).get(region)
     if want is None or want.topic is None:
         raise SettingsError(f"ChangeWatch has no topic in {region}")
-    rule = next(r for r in want.rules if samples_for(r))
+    rule = next(r for r in want.rules if not r.forwards and samples_for(r))
     event = to_eventbridge(samples_for(rule)[0])
+    if rule.transformer is None and want.state_machine is not None:
+        # https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html
+        execution_input = {"group": rule.group_id, "event": event, "test": True}
+        reply = call(access.client("stepfunctions", region), "start_execution", region,
+                     stateMachineArn=want.state_machine.arn,
+                     input=json.dumps(execution_input, ensure_ascii=False))
+        return reply["executionArn"]
     email = render_rule(want, rule, event, test=True)
     subject, intro = _TEST["ja" if settings.language == "ja" else "en"]
-    if rule.transformer is None:  # rich: the formatter marks the subject itself
-        subject, body = email.subject, email.body
-    else:
-        body = f"{intro}\n\n{email.body}"
     reply = call(access.client("sns", region), "publish", region, TopicArn=want.topic.arn,
-                 Subject=subject, Message=body)
+                 Subject=subject, Message=f"{intro}\n\n{email.body}")
     return reply["MessageId"]
 
 

@@ -14,6 +14,7 @@ COMMANDS = (
     ("remove", "remove everything this deployment made, in every region"),
     ("events", "print recent matching CloudTrail events"),
     ("verify", "make one harmless matching change and follow its alert to the inbox"),
+    ("preview", "print the email the settings would send for one event"),
 )
 
 
@@ -45,6 +46,9 @@ def parser() -> argparse.ArgumentParser:
             sub.add_argument("--yes", action="store_true", help="make the change without asking")
             sub.add_argument("--timeout", type=_minutes, default=10, metavar="MINUTES",
                              help="how long to follow the alert (default 10)")
+        if name == "preview":
+            sub.add_argument("--event", required=True, metavar="FILE",
+                             help="an EventBridge event or a CloudTrail record (JSON)")
     return top
 
 

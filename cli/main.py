@@ -1,4 +1,5 @@
-"""`changewatch`: no command opens the app; plan | apply | remove | events run headless."""
+"""`changewatch`: no command opens the app; plan | apply | remove | events | preview run
+headless."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from aws.deployment import DeploymentService
 from aws.errors import ChangeWatchError, SettingsError, translate
 from aws.localstate import LocalState, log_unexpected
 from aws.session import AwsAccess
-from cli import deploy, events, verify
+from cli import deploy, events, preview, verify
 from cli.args import parse
 from cli.output import EXIT_FAILED, EXIT_USAGE, error
 
@@ -37,6 +38,15 @@ def run_command(args: argparse.Namespace, sandbox=None) -> int:
         return EXIT_USAGE
     if args.demo:  # everything against the sandbox, whatever the file says
         settings = settings.with_(profile="demo")
+    if args.command == "preview":  # no AWS call: a bad event file is bad input (exit 2)
+        try:
+            return preview.run(settings, load_catalog(), args)
+        except SettingsError as exc:
+            error(exc, args.lang)
+            return EXIT_USAGE
+        except ChangeWatchError as exc:
+            error(exc, args.lang)
+            return EXIT_FAILED
     try:
         access = AwsAccess(profile=settings.profile)
         catalog = load_catalog()

@@ -20,7 +20,8 @@ from aws.settings import Settings, new_deployment_id
 from sandbox.history import seed_history
 from sandbox.lookup_emulator import LookupEventsEmulator
 from sandbox.moto_server import MotoServer
-from sandbox.router import Inbox, Mail, route
+from sandbox.router import Inbox, Mail, Router, route
+from sandbox.sfn_emulator import StepFunctionsEmulator
 from sandbox.simulate import SIMULATIONS, Simulator, ec2_record
 from sandbox.sns_emulator import SnsEmulator
 
@@ -43,6 +44,7 @@ class Sandbox:
         self.emulator: LookupEventsEmulator | None = None
         self.inbox = Inbox()
         self.sns: SnsEmulator | None = None
+        self.sfn: StepFunctionsEmulator | None = None
         self.session: boto3.session.Session | None = None
         self.simulator: Simulator | None = None
         self.home = Path(tempfile.mkdtemp(prefix="changewatch-demo-"))
@@ -54,7 +56,9 @@ class Sandbox:
         self.emulator = LookupEventsEmulator(upstream=url)
         trail_url = self.emulator.start()
         self.sns = SnsEmulator(url, self.inbox)
-        self._point_boto3_here(url, trail_url, self.sns.start())
+        # A formatter started by hand (a test notification) runs as EventBridge's would.
+        self.sfn = StepFunctionsEmulator(url, self._run_formatter)
+        self._point_boto3_here(url, trail_url, self.sns.start(), self.sfn.start())
         # A session of our own, made now: boto3's default one may have read other files.
         self.session = boto3.session.Session()
         self.simulator = Simulator(self.session)
@@ -69,10 +73,12 @@ class Sandbox:
             self.emulator = None
             if self.sns:
                 self.sns.stop()
+            if self.sfn:
+                self.sfn.stop()
             self.moto.stop()
         shutil.rmtree(self.home, ignore_errors=True)
 
-    def _point_boto3_here(self, url: str, trail_url: str, sns_url: str) -> None:
+    def _point_boto3_here(self, url: str, trail_url: str, sns_url: str, sfn_url: str) -> None:
         config, credentials = self.home / "aws-config", self.home / "aws-credentials"
         config.write_text(f"[profile {PROFILE}]\nregion = {HOME_REGION}\n", encoding="utf-8")
         credentials.write_text(f"[{PROFILE}]\naws_access_key_id = AKIADEMODEMODEMO0000\n"
@@ -82,7 +88,7 @@ class Sandbox:
             del os.environ[key]
         os.environ.update({
             "AWS_ENDPOINT_URL": url, "AWS_ENDPOINT_URL_CLOUDTRAIL": trail_url,
-            "AWS_ENDPOINT_URL_SNS": sns_url,
+            "AWS_ENDPOINT_URL_SNS": sns_url, "AWS_ENDPOINT_URL_SFN": sfn_url,
             "AWS_CONFIG_FILE": str(config), "AWS_SHARED_CREDENTIALS_FILE": str(credentials),
             "AWS_PROFILE": PROFILE, "AWS_DEFAULT_REGION": HOME_REGION,
             "CHANGEWATCH_HOME": str(self.home / "changewatch"),
@@ -127,6 +133,11 @@ class Sandbox:
                 return
             self.emulator.add(record, visible_after=CLOUDTRAIL_DELAY)
             route(record, self.inbox, self.session)
+
+    def _run_formatter(self, machine_arn: str, execution_input: dict) -> list[Mail]:
+        if self.session is None:
+            return []
+        return Router(self.session, self.inbox).execute(machine_arn, execution_input)
 
     def _trail_logging(self, region: str) -> bool:
         trail = self.session.client("cloudtrail", region_name=region)

@@ -88,21 +88,29 @@ class Router:
         return []
 
     def _format(self, rule: dict, target: dict, event: dict, region: str) -> list[Mail]:
-        sfn = self.session.client("stepfunctions", region_name=region)
-        definition = sfn.describe_state_machine(stateMachineArn=target["Arn"])["definition"]
         template = target["InputTransformer"]["InputTemplate"]
         execution_input = json.loads(template.replace("<aws.events.event.json>",
                                                       json.dumps(event)))
+        return self.execute(target["Arn"], execution_input, rule)
+
+    def execute(self, machine_arn: str, execution_input: dict,
+                rule: dict | None = None) -> list[Mail]:
+        """What an execution of the formatter does: format with the deployed definition and
+        publish to its topic (a test notification starts one with no rule behind it)."""
+        region = machine_arn.split(":")[3]
+        sfn = self.session.client("stepfunctions", region_name=region)
+        definition = sfn.describe_state_machine(stateMachineArn=machine_arn)["definition"]
         try:
             email = render(definition, execution_input)
         except Exception:
             count(self.session, region, "AWS/States", "ExecutionsFailed", "StateMachineArn",
-                  target["Arn"])
+                  machine_arn)
             raise
         count(self.session, region, "AWS/States", "ExecutionsSucceeded", "StateMachineArn",
-              target["Arn"])
+              machine_arn)
         topic = json.loads(definition)["States"]["Publish"]["Arguments"]["TopicArn"]
-        return self._publish(topic, email.subject, email.body, rule, event, region)
+        return self._publish(topic, email.subject, email.body, rule or {"Name": ""},
+                             execution_input.get("event", {}), region)
 
     def _publish_simple(self, rule: dict, target: dict, event: dict, region: str) -> list[Mail]:
         transformer = target.get("InputTransformer")
@@ -120,11 +128,12 @@ class Router:
         sns = self.session.client("sns", region_name=topic_arn.split(":")[3])
         extra = {"Subject": subject} if subject else {}
         labels = {"changewatch.rule": rule["Name"],
-                  "changewatch.event": event["detail"]["eventID"],
+                  "changewatch.event": event.get("detail", {}).get("eventID", ""),
                   "changewatch.region": event.get("region", region)}
         before = len(self.inbox.mails)
         sns.publish(TopicArn=topic_arn, Message=body, MessageAttributes={
-            key: {"DataType": "String", "StringValue": value} for key, value in labels.items()},
+            key: {"DataType": "String", "StringValue": value}
+            for key, value in labels.items() if value},  # SNS refuses an empty attribute
             **extra)
         return self.inbox.mails[before:]
 

@@ -126,3 +126,63 @@ def test_an_unexpected_error_is_one_line_and_a_log_entry(moto, tmp_path, capsys,
     assert "something inside broke" in err
     log = tmp_path / "home" / "state" / "changewatch.log"
     assert "Traceback" in log.read_text() and "ValueError" in log.read_text()
+
+
+def _event_file(tmp_path, data) -> str:
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def test_preview_prints_subject_blank_line_and_the_exact_body(tmp_path, capsys):
+    from aws.catalog import load_catalog
+    from aws.desired import PLACEHOLDER_IDENTITY, desired_state
+    from aws.match import to_eventbridge
+    from aws.preview import email_for
+    from tests.aws.samples import records
+
+    settings = make_settings(language="en", timezone="Asia/Tokyo")
+    config = tmp_path / "cw.toml"
+    save(settings, config)
+    record = records("security-groups")[1]
+    for data in (record, to_eventbridge(record)):  # a bare CloudTrail record or the event
+        code = main.main(["preview", "--config", str(config), "--event",
+                          _event_file(tmp_path, data), "--lang", "en"])
+        assert code == 0
+        out = capsys.readouterr().out
+        _, email = email_for(desired_state(settings, load_catalog(), PLACEHOLDER_IDENTITY),
+                             to_eventbridge(record))
+        assert out == f"Subject: {email.subject}\n\n{email.body}\n"
+        assert out.startswith("Subject: [ChangeWatch][High] Inbound access opened")
+        assert "Inbound: TCP port 22 from 0.0.0.0/0 (anywhere)" in out
+
+
+def test_preview_of_a_simple_deployment_has_aws_default_subject(tmp_path, capsys):
+    from tests.aws.helpers import per_region
+    from tests.aws.samples import records
+
+    config = tmp_path / "cw.toml"
+    save(per_region(language="ja"), config)
+    event = _event_file(tmp_path, records("aws-config")[0])
+    assert main.main(["preview", "--config", str(config), "--event", event]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Subject: AWS Notification Message\n\n【ChangeWatch】")
+
+
+def test_preview_of_an_unwatched_or_unreadable_event_exits_2(tmp_path, capsys):
+    from tests.aws.samples import records
+
+    config = _write(tmp_path, watch=("aws-config",))
+    unwatched = _event_file(tmp_path, records("security-groups")[0])
+    assert main.main(["preview", "--config", config, "--event", unwatched,
+                      "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "No rule of these settings matches this event" in err
+    assert "AuthorizeSecurityGroupIngress" in err or "CreateSecurityGroup" in err
+    for bad in ("{not json", json.dumps({"hello": 1})):
+        path = tmp_path / "bad.json"
+        path.write_text(bad, encoding="utf-8")
+        assert main.main(["preview", "--config", config, "--event", str(path),
+                          "--lang", "ja"]) == 2
+        err = capsys.readouterr().err
+        assert "イベントファイルを使えません" in err and len(err.strip().splitlines()) == 1

@@ -300,3 +300,32 @@ def test_at_most_one_resource_path_per_sample(gid):
     for rec in SAMPLE_SETS[gid]:
         present = [p for p in paths if resolve(to_eventbridge(rec), p) is not None]
         assert len(present) <= 1, (rec["eventName"], present)
+
+
+SUBJECT_PHRASE_MAX = 40  # leaves room in a < 100 character subject for severity, who and where
+
+
+@pytest.mark.parametrize("gid", GROUP_IDS)
+def test_every_group_has_a_severity_and_every_api_a_phrase(gid):
+    group = GROUPS[gid]
+    assert group["severity"] in ("critical", "high", "medium")
+    phrases = [e["phrase"] for e in group["events"]]
+    if not group["events"]:  # a group of any denied call or any root call: one phrase for all
+        phrases = [group["phrase"]]
+    for phrase in phrases:
+        for lang in ("ja", "en"):
+            text = phrase[lang]
+            assert text and text == text.strip() and "\n" not in text
+            assert len(text) <= SUBJECT_PHRASE_MAX
+        assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", phrase["ja"])  # really Japanese
+
+
+def test_the_engine_reads_severity_and_phrases():
+    from aws.catalog import Severity, load_catalog
+
+    catalog = load_catalog()
+    assert catalog.group("root-signin").severity is Severity.CRITICAL
+    sg = catalog.group("security-groups")
+    assert sg.phrase_of("AuthorizeSecurityGroupIngress", "en") == "Inbound access opened"
+    assert catalog.group("unauthorized-api-calls").phrase_of("ListUsers", "ja") == \
+        "権限のない API 呼び出し"
