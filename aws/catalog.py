@@ -56,6 +56,7 @@ class Group:
     all_events: dict | None
     events: tuple[WatchEvent, ...]
     resource_paths: tuple[tuple[str, str], ...]
+    exceptable: bool = True  # False where excepting a caller defeats the alert (root)
 
     @property
     def event_names(self) -> tuple[str, ...]:
@@ -138,6 +139,7 @@ def _group(data: dict) -> Group:
         all_events=data.get("all_events"),
         events=tuple(WatchEvent(e["name"], _text(e["label"])) for e in data.get("events", [])),
         resource_paths=tuple(data.get("resource_paths", {}).items()),
+        exceptable=bool(data.get("exceptable", True)),
     )
 
 

@@ -1,0 +1,213 @@
+"""Exceptions for known automation, as EventBridge pattern content: the noise never leaves AWS.
+
+An exception names callers (`detail.userIdentity.arn`, `*` wildcards allowed) or exact source
+IPs (`detail.sourceIPAddress`). In a rule's pattern it becomes an `anything-but`, and because
+`anything-but` never matches an absent field, each one sits in an `$or` with an
+`{"exists": false}` branch, so events without the field (some service events) still alert.
+https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html
+"""
+
+from __future__ import annotations
+
+import copy
+import ipaddress
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from aws.catalog import PATTERN_LIMIT, Catalog, Group, compact, resolve_watch, rule_patterns
+from aws.errors import SettingsError
+from aws.match import PatternError, matches
+
+if TYPE_CHECKING:
+    from aws.settings import Settings, WatchException
+
+# A role's sessions show as sts assumed-role ARNs (without the role's path), never as the role.
+# https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
+_ROLE_ARN = re.compile(r"arn:(?P<partition>[^:]+):iam::(?P<account>[^:]*):role/(?:.*/)?(?P<name>[^/]+)")
+# An exception that matches these would silence every caller: refused as too broad.
+_ANYONE = ("arn:aws:iam::123456789012:user/alice",
+           "arn:aws:sts::123456789012:assumed-role/admin/alice")
+
+
+@dataclass(frozen=True)
+class Excepted:
+    """Why an event sends no email: the exception, and which of its callers or IPs matched."""
+
+    exception: WatchException
+    by: str  # the caller or source IP as the settings write it
+
+
+def caller_pattern(caller: str) -> str:
+    """The wildcard that matches `caller`'s events: a role ARN matches its sessions."""
+    role = _ROLE_ARN.fullmatch(caller)
+    if role:
+        return (f"arn:{role['partition']}:sts::{role['account']}:assumed-role/"
+                f"{role['name']}/*")
+    return caller
+
+
+def applies_to(exception: WatchException, group: Group) -> bool:
+    """An exception without groups covers every group that allows exceptions."""
+    return group.exceptable and (not exception.groups or group.id in exception.groups)
+
+
+def for_group(exceptions: tuple[WatchException, ...], group: Group) -> tuple[WatchException, ...]:
+    return tuple(e for e in exceptions if applies_to(e, group))
+
+
+def _callers_filter(exceptions: tuple[WatchException, ...]) -> list[str]:
+    callers = (caller_pattern(c) for e in exceptions for c in e.callers)
+    return sorted(dict.fromkeys(callers))
+
+
+def _ips_filter(exceptions: tuple[WatchException, ...]) -> list[str]:
+    return sorted(dict.fromkeys(_ip_text(ip) for e in exceptions for ip in e.source_ips))
+
+
+def except_in(pattern: dict, exceptions: tuple[WatchException, ...]) -> dict:
+    """`pattern` that no longer matches the excepted callers or source IPs."""
+    callers, ips = _callers_filter(exceptions), _ips_filter(exceptions)
+    if not callers and not ips:
+        return pattern
+    pattern = copy.deepcopy(pattern)
+    detail = pattern.setdefault("detail", {})
+    if callers:
+        # In userIdentity, so the IP's $or below can sit in detail: one $or per object.
+        identity = detail.setdefault("userIdentity", {})
+        identity["$or"] = [{"arn": [{"anything-but": {"wildcard": callers}}]},
+                           {"arn": [{"exists": False}]}]
+    if ips:
+        detail["$or"] = [{"sourceIPAddress": [{"anything-but": ips}]},
+                         {"sourceIPAddress": [{"exists": False}]}]
+    return pattern
+
+
+def with_exceptions(group: Group, exceptions: tuple[WatchException, ...]) -> Group:
+    """The group whose pattern carries its exceptions, so the split by size counts them."""
+    mine = for_group(exceptions, group)
+    return replace(group, pattern=except_in(group.pattern, mine)) if mine else group
+
+
+def excepted_by(exceptions: tuple[WatchException, ...], group: Group,
+                event: dict) -> Excepted | None:
+    """The exception that keeps an EventBridge `event` of `group` from sending an email."""
+    detail = event.get("detail")
+    if not isinstance(detail, dict):
+        return None
+    for exception in for_group(exceptions, group):
+        for caller in exception.callers:
+            wanted = {"detail": {"userIdentity": {"arn": [{"wildcard": caller_pattern(caller)}]}}}
+            if matches(wanted, event):
+                return Excepted(exception, caller)
+        for ip in exception.source_ips:
+            if matches({"detail": {"sourceIPAddress": [_ip_text(ip)]}}, event):
+                return Excepted(exception, ip)
+    return None
+
+
+def excepted_record(exceptions: tuple[WatchException, ...], group: Group | None,
+                    record: dict) -> Excepted | None:
+    """The same for a CloudTrail record (an event log row's), which is an event's detail."""
+    return excepted_by(exceptions, group, {"detail": record}) if group else None
+
+
+def label(exception: WatchException) -> str:
+    """One line naming what an exception lets through: its callers and IPs."""
+    return ", ".join((*exception.callers, *exception.source_ips))
+
+
+def _ip_text(text: str) -> str:
+    """An exact address as CloudTrail writes it; a one-address CIDR counts as the address."""
+    network = ipaddress.ip_network(text.strip(), strict=False)
+    return str(network.network_address)
+
+
+def check(settings: Settings, catalog: Catalog) -> None:
+    """Refuse, with one sentence, an exception EventBridge cannot express or that defeats its
+    group's purpose; never drop one silently."""
+    for exception in settings.exceptions:
+        _check_shape(exception)
+        for group_id in exception.groups:
+            group = catalog.find(group_id)
+            if group is None:
+                raise SettingsError(f"exceptions name an unknown group “{group_id}”")
+            if not group.exceptable:
+                raise SettingsError(
+                    f"the group “{group_id}” cannot have exceptions: its alerts are about who "
+                    "is acting, and an excepted caller there would be exactly the one to miss")
+        for caller in exception.callers:
+            _check_caller(caller)
+        for ip in exception.source_ips:
+            _check_ip(ip)
+    _check_size(settings, catalog)
+
+
+def _check_shape(exception: WatchException) -> None:
+    if not exception.callers and not exception.source_ips:
+        raise SettingsError("an [[exceptions]] table needs callers or source_ips")
+    if exception.callers and exception.source_ips:
+        # NOT (caller AND ip) for several tables cannot be one EventBridge pattern.
+        raise SettingsError("an [[exceptions]] table lists callers or source_ips, not both: "
+                            "EventBridge cannot except a caller only from some addresses; "
+                            "write one table for the callers and one for the addresses")
+
+
+def _check_caller(caller: str) -> None:
+    if not caller.startswith("arn:"):
+        raise SettingsError(f"exception caller “{caller}” is not an ARN such as "
+                            "arn:aws:sts::123456789012:assumed-role/terraform/*")
+    try:
+        everyone = all(matches({"arn": [{"wildcard": caller_pattern(caller)}]}, {"arn": a})
+                       for a in _ANYONE)
+    except PatternError as exc:
+        raise SettingsError(f"exception caller “{caller}” is not a valid wildcard: only * "
+                            "may stand for other characters, and never two in a row") from exc
+    if everyone:
+        raise SettingsError(f"exception caller “{caller}” would except every caller; "
+                            "name the role or user")
+
+
+def _check_ip(ip: str) -> None:
+    try:
+        network = ipaddress.ip_network(ip.strip(), strict=False)
+    except ValueError:
+        raise SettingsError(f"exception source IP “{ip}” is not an IP address") from None
+    if network.num_addresses > 1:
+        # anything-but takes no cidr: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html
+        raise SettingsError(f"exception source IP range “{ip}” cannot be excepted: "
+                            "EventBridge cannot leave out a CIDR range (anything-but takes no "
+                            "cidr); list the exact addresses instead")
+
+
+def _check_size(settings: Settings, catalog: Catalog) -> None:
+    """A rule split to one API must still fit: the exceptions themselves cannot be split (two
+    rules each leaving out half of the callers would both mail)."""
+    for group_id, names in resolve_watch(catalog, settings.watch).items():
+        group = with_exceptions(catalog.group(group_id), settings.exceptions)
+        longest = max(len(compact(p)) for p in rule_patterns(group, names))
+        if longest > PATTERN_LIMIT:
+            raise SettingsError(f"the exceptions for “{group_id}” make its EventBridge pattern "
+                                f"{longest} characters long, over the limit of {PATTERN_LIMIT}; "
+                                "cover several callers with one wildcard")
+
+
+def without_exceptions(pattern: dict) -> dict:
+    """`pattern` without what except_in added: what the rule would match with no exception."""
+    pattern = copy.deepcopy(pattern)
+    detail = pattern.get("detail")
+    if not isinstance(detail, dict):
+        return pattern
+    if _is_ours(detail.get("$or"), "sourceIPAddress"):
+        del detail["$or"]
+    identity = detail.get("userIdentity")
+    if isinstance(identity, dict) and _is_ours(identity.get("$or"), "arn"):
+        del identity["$or"]
+        if not identity:
+            del detail["userIdentity"]
+    return pattern
+
+
+def _is_ours(alternatives: object, key: str) -> bool:
+    return (isinstance(alternatives, list) and len(alternatives) == 2
+            and alternatives[1] == {key: [{"exists": False}]})
