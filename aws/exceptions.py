@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 # A role's sessions show as sts assumed-role ARNs (without the role's path), never as the role.
 # https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
-_ROLE_ARN = re.compile(r"arn:(?P<partition>[^:]+):iam::(?P<account>[^:]*):role/(?:.*/)?(?P<name>[^/]+)")
+_ROLE_ARN = re.compile(
+    r"arn:(?P<partition>[^:]+):iam::(?P<account>[^:]*):role/(?:.*/)?(?P<name>[^/]+)")
 # An exception that matches these would silence every caller: refused as too broad.
 _ANYONE = ("arn:aws:iam::123456789012:user/alice",
            "arn:aws:sts::123456789012:assumed-role/admin/alice")
