@@ -15,11 +15,20 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from aws.catalog import PATTERN_LIMIT, Catalog, Group, compact, resolve_watch, rule_patterns
+from aws.catalog import (
+    PATTERN_LIMIT,
+    Catalog,
+    Group,
+    compact,
+    load_catalog,
+    resolve_watch,
+    rule_patterns,
+)
 from aws.errors import SettingsError
 from aws.match import PatternError, matches
 
 if TYPE_CHECKING:
+    from aws.events.rows import EventRow
     from aws.settings import Settings, WatchException
 
 # A role's sessions show as sts assumed-role ARNs (without the role's path), never as the role.
@@ -212,3 +221,11 @@ def without_exceptions(pattern: dict) -> dict:
 def _is_ours(alternatives: object, key: str) -> bool:
     return (isinstance(alternatives, list) and len(alternatives) == 2
             and alternatives[1] == {key: [{"exists": False}]})
+
+
+def excepted_row(exceptions: tuple[WatchException, ...], row: EventRow,
+                 catalog: Catalog | None = None) -> Excepted | None:
+    """Why an event log row sent no email, if an exception left it out (LookupEvents sees
+    every event, excepted or not)."""
+    group = (catalog or load_catalog()).find(row.group_id)
+    return excepted_record(exceptions, group, row.record)
