@@ -137,20 +137,25 @@ def check(settings: Settings, catalog: Catalog) -> None:
     """Refuse, with one sentence, an exception EventBridge cannot express or that defeats its
     group's purpose; never drop one silently."""
     for exception in settings.exceptions:
-        _check_shape(exception)
-        for group_id in exception.groups:
-            group = catalog.find(group_id)
-            if group is None:
-                raise SettingsError(f"exceptions name an unknown group “{group_id}”")
-            if not group.exceptable:
-                raise SettingsError(
-                    f"the group “{group_id}” cannot have exceptions: its alerts are about who "
-                    "is acting, and an excepted caller there would be exactly the one to miss")
-        for caller in exception.callers:
-            _check_caller(caller)
-        for ip in exception.source_ips:
-            _check_ip(ip)
+        check_one(exception, catalog)
     _check_size(settings, catalog)
+
+
+def check_one(exception: WatchException, catalog: Catalog) -> None:
+    """The checks one exception passes on its own (the wizard's box asks as it is added)."""
+    _check_shape(exception)
+    for group_id in exception.groups:
+        group = catalog.find(group_id)
+        if group is None:
+            raise SettingsError(f"exceptions name an unknown group “{group_id}”")
+        if not group.exceptable:
+            raise SettingsError(
+                f"the group “{group_id}” cannot have exceptions: its alerts are about who "
+                "is acting, and an excepted caller there would be exactly the one to miss")
+    for caller in exception.callers:
+        _check_caller(caller)
+    for ip in exception.source_ips:
+        _check_ip(ip)
 
 
 def _check_shape(exception: WatchException) -> None:
