@@ -106,7 +106,8 @@ def test_the_wizard_carries_exceptions_to_the_settings_and_the_review(moto, make
     driver.wait_review()
     review = driver.wizard.review_page
     assert review.exceptions.isVisible()
-    assert "Exceptions in force" in review.exceptions.text() and TERRAFORM in review.exceptions.text()
+    assert "Exceptions in force" in review.exceptions.text()
+    assert TERRAFORM in review.exceptions.text()
     assert "anything-but" in review.patterns.toPlainText()
 
 
