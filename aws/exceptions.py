@@ -24,7 +24,7 @@ from aws.catalog import (
     resolve_watch,
     rule_patterns,
 )
-from aws.errors import SettingsError
+from aws.errors import ErrorKind, SettingsError
 from aws.match import PatternError, matches
 
 if TYPE_CHECKING:
@@ -149,9 +149,7 @@ def check_one(exception: WatchException, catalog: Catalog) -> None:
         if group is None:
             raise SettingsError(f"exceptions name an unknown group “{group_id}”")
         if not group.exceptable:
-            raise SettingsError(
-                f"the group “{group_id}” cannot have exceptions: its alerts are about who "
-                "is acting, and an excepted caller there would be exactly the one to miss")
+            raise SettingsError(group_id, ErrorKind.EXCEPTION_NOT_ALLOWED)
     for caller in exception.callers:
         _check_caller(caller)
     for ip in exception.source_ips:
@@ -159,40 +157,31 @@ def check_one(exception: WatchException, catalog: Catalog) -> None:
 
 
 def _check_shape(exception: WatchException) -> None:
-    if not exception.callers and not exception.source_ips:
-        raise SettingsError("an [[exceptions]] table needs callers or source_ips")
-    if exception.callers and exception.source_ips:
-        # NOT (caller AND ip) for several tables cannot be one EventBridge pattern.
-        raise SettingsError("an [[exceptions]] table lists callers or source_ips, not both: "
-                            "EventBridge cannot except a caller only from some addresses; "
-                            "write one table for the callers and one for the addresses")
+    # NOT (caller AND ip) for several tables cannot be one EventBridge pattern.
+    if bool(exception.callers) == bool(exception.source_ips):
+        raise SettingsError("callers or source_ips", ErrorKind.EXCEPTION_SHAPE)
 
 
 def _check_caller(caller: str) -> None:
     if not caller.startswith("arn:"):
-        raise SettingsError(f"exception caller “{caller}” is not an ARN such as "
-                            "arn:aws:sts::123456789012:assumed-role/terraform/*")
+        raise SettingsError(caller, ErrorKind.EXCEPTION_BAD_CALLER)
     try:
         everyone = all(matches({"arn": [{"wildcard": caller_pattern(caller)}]}, {"arn": a})
                        for a in _ANYONE)
     except PatternError as exc:
-        raise SettingsError(f"exception caller “{caller}” is not a valid wildcard: only * "
-                            "may stand for other characters, and never two in a row") from exc
+        raise SettingsError(caller, ErrorKind.EXCEPTION_BAD_CALLER) from exc
     if everyone:
-        raise SettingsError(f"exception caller “{caller}” would except every caller; "
-                            "name the role or user")
+        raise SettingsError(caller, ErrorKind.EXCEPTION_TOO_BROAD)
 
 
 def _check_ip(ip: str) -> None:
     try:
         network = ipaddress.ip_network(ip.strip(), strict=False)
     except ValueError:
-        raise SettingsError(f"exception source IP “{ip}” is not an IP address") from None
+        raise SettingsError(ip, ErrorKind.EXCEPTION_BAD_IP) from None
     if network.num_addresses > 1:
         # anything-but takes no cidr: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html
-        raise SettingsError(f"exception source IP range “{ip}” cannot be excepted: "
-                            "EventBridge cannot leave out a CIDR range (anything-but takes no "
-                            "cidr); list the exact addresses instead")
+        raise SettingsError(ip, ErrorKind.EXCEPTION_CIDR)
 
 
 def _check_size(settings: Settings, catalog: Catalog) -> None:
@@ -202,9 +191,7 @@ def _check_size(settings: Settings, catalog: Catalog) -> None:
         group = with_exceptions(catalog.group(group_id), settings.exceptions)
         longest = max(len(compact(p)) for p in rule_patterns(group, names))
         if longest > PATTERN_LIMIT:
-            raise SettingsError(f"the exceptions for “{group_id}” make its EventBridge pattern "
-                                f"{longest} characters long, over the limit of {PATTERN_LIMIT}; "
-                                "cover several callers with one wildcard")
+            raise SettingsError(group_id, ErrorKind.EXCEPTION_TOO_LONG)
 
 
 def without_exceptions(pattern: dict) -> dict:

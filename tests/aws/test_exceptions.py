@@ -202,11 +202,11 @@ REFUSED = [
     (WatchException(callers=(TERRAFORM,), source_ips=(CI_IP,)), "not both"),
     (WatchException(callers=("terraform",)), "not an arn"),
     (WatchException(callers=("arn:*",)), "every caller"),
-    (WatchException(callers=("arn:aws:sts::**:assumed-role/x/*",)), "wildcard"),
+    (WatchException(callers=("arn:aws:sts::**:assumed-role/x/*",)), "arn pattern"),
     (WatchException(groups=("nope",), callers=(TERRAFORM,)), "unknown group"),
-    (WatchException(), "callers or source_ips"),
+    (WatchException(), "callers or source ips"),
     (WatchException(callers=tuple(f"arn:aws:sts::123456789012:assumed-role/{'r' * 60}-{i}/*"
-                                  for i in range(30))), "over the limit"),
+                                  for i in range(30))), "2048-character limit"),
 ]
 
 
@@ -220,6 +220,13 @@ def test_refused_exceptions_exit_2_with_a_sentence(tmp_path, capsys, exception, 
     assert main.main(["plan", "--config", str(path), "--lang", "en"]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and words in err.lower()
+
+
+def test_refusals_read_in_japanese_too(tmp_path, capsys):
+    path = tmp_path / "cw.toml"
+    save(_settings(WatchException(source_ips=("10.0.0.0/8",))), path)
+    assert main.main(["plan", "--config", str(path), "--lang", "ja"]) == 2
+    assert "CIDR 範囲を除外できない" in capsys.readouterr().err
 
 
 def test_a_one_address_cidr_is_the_address():
