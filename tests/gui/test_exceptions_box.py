@@ -143,3 +143,32 @@ def test_the_dashboard_lists_the_exceptions_in_force(qtbot, access, home):
     qtbot.waitUntil(lambda: tab.status is not None and not tab.reading, timeout=15_000)
     assert tab.exceptions_label.isVisible()
     assert "198.51.100.7 — in all groups" in tab.exceptions_label.text()
+
+
+class _FakeSandbox:
+    """The panel's view of the sandbox: records how each change was asked for."""
+
+    def __init__(self) -> None:
+        self.inbox = type("Inbox", (), {"mails": [], "listeners": []})()
+        self.asked: list[tuple[str, str, str]] = []
+
+    def simulate(self, simulation_id: str, region: str, caller: str = "user") -> list:
+        self.asked.append((simulation_id, region, caller))
+        return []
+
+    def confirm(self, link: str) -> bool:
+        return False
+
+
+def test_the_demo_panel_can_make_the_change_as_the_pipeline_role(qtbot, context):
+    from gui.demo import DemoPanel
+    from sandbox.simulate import SIMULATIONS
+
+    sandbox = _FakeSandbox()
+    panel = DemoPanel(context, sandbox, SIMULATIONS, ("ap-northeast-1",))
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.as_automation.setChecked(True)
+    qtbot.mouseClick(panel.simulate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "excepted" in panel.status.text(), timeout=5_000)
+    assert sandbox.asked == [("open-ssh", "ap-northeast-1", "automation")]
