@@ -35,9 +35,10 @@ if TYPE_CHECKING:
 # https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
 _ROLE_ARN = re.compile(
     r"arn:(?P<partition>[^:]+):iam::(?P<account>[^:]*):role/(?:.*/)?(?P<name>[^/]+)")
-# An exception that matches these would silence every caller: refused as too broad.
-_ANYONE = ("arn:aws:iam::123456789012:user/alice",
-           "arn:aws:sts::123456789012:assumed-role/admin/alice")
+# Callers nobody would name: an exception matching one of them matches any user or any role
+# (people included), not one automation's identity, and is refused as too broad.
+_ANYONE = ("arn:aws:iam::123456789012:user/changewatch-probe-7f3a",
+           "arn:aws:sts::123456789012:assumed-role/changewatch-probe-7f3a/probe")
 
 
 @dataclass(frozen=True)
@@ -166,11 +167,11 @@ def _check_caller(caller: str) -> None:
     if not caller.startswith("arn:"):
         raise SettingsError(caller, ErrorKind.EXCEPTION_BAD_CALLER)
     try:
-        everyone = all(matches({"arn": [{"wildcard": caller_pattern(caller)}]}, {"arn": a})
+        anyone = any(matches({"arn": [{"wildcard": caller_pattern(caller)}]}, {"arn": a})
                        for a in _ANYONE)
     except PatternError as exc:
         raise SettingsError(caller, ErrorKind.EXCEPTION_BAD_CALLER) from exc
-    if everyone:
+    if anyone:
         raise SettingsError(caller, ErrorKind.EXCEPTION_TOO_BROAD)
 
 

@@ -50,10 +50,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "任意の文字列は * で表し、* を連続させることはできません。",
     },
     "exception_too_broad": {
-        "en": "The exception caller “{detail}” would except every caller, so no change "
-              "would be mailed. Name the role or user of the automation.",
-        "ja": "例外の呼び出し元「{detail}」はすべての呼び出し元に一致し、どの変更も通知されなく"
-              "なります。自動化で使うロールまたはユーザーを指定してください。",
+        "en": "The exception caller “{detail}” matches any user or any role, people "
+              "included, so their changes would send no email. Name the automation's role or "
+              "user, with a wildcard only for the part that varies (e.g. terraform-*).",
+        "ja": "例外の呼び出し元「{detail}」は任意のユーザーまたはロール（人も含む）に一致し、"
+              "その変更が通知されなくなります。自動化のロールまたはユーザーを指定し、"
+              "ワイルドカードは変わる部分だけに使ってください（例: terraform-*）。",
     },
     "exception_bad_ip": {
         "en": "The exception source IP “{detail}” is not an IP address. Write an exact "

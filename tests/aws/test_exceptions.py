@@ -178,12 +178,13 @@ def test_preview_says_no_email_excepted_by():
 
 
 def test_the_preview_of_an_excepted_sample_has_no_email():
-    sample_caller = WatchException(callers=("arn:aws:sts::*:assumed-role/*",))
+    sso = "arn:aws:sts::*:assumed-role/AWSReservedSSO_*/*"  # the sample's caller
+    sample_caller = WatchException(callers=(sso,))
     settings = validate(make_settings(exceptions=(sample_caller,)))
     state = desired_state(settings, load_catalog(), PLACEHOLDER_IDENTITY)
     by_group = {p.group_id: p for p in previews(state, load_catalog())}
     assert by_group["security-groups"].email is None
-    assert by_group["security-groups"].excepted.by == "arn:aws:sts::*:assumed-role/*"
+    assert by_group["security-groups"].excepted.by == sso
     assert by_group["root-signin"].email is not None and by_group["root-signin"].excepted is None
 
 
@@ -201,7 +202,9 @@ REFUSED = [
     (WatchException(source_ips=("ci.example.com",)), "not an ip address"),
     (WatchException(callers=(TERRAFORM,), source_ips=(CI_IP,)), "not both"),
     (WatchException(callers=("terraform",)), "not an arn"),
-    (WatchException(callers=("arn:*",)), "every caller"),
+    (WatchException(callers=("arn:*",)), "any user or any role"),
+    (WatchException(callers=("arn:aws:sts::*:assumed-role/*",)), "any user or any role"),
+    (WatchException(callers=("arn:aws:iam::123456789012:user/*",)), "any user or any role"),
     (WatchException(callers=("arn:aws:sts::**:assumed-role/x/*",)), "arn pattern"),
     (WatchException(groups=("nope",), callers=(TERRAFORM,)), "unknown group"),
     (WatchException(), "callers or source ips"),

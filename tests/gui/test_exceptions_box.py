@@ -63,7 +63,7 @@ def test_an_exact_ip_for_all_groups(qtbot, box):
 @pytest.mark.parametrize(("text", "words"), [
     ("10.0.0.0/8", "cannot leave out a CIDR range"),
     ("terraform", "is not an ARN"),
-    ("arn:*", "would except every caller"),
+    ("arn:*", "matches any user or any role"),
 ])
 def test_refused_entries_are_said_and_not_added(qtbot, box, text, words):
     _add(qtbot, box, text, None)
