@@ -15,6 +15,7 @@ from aws.catalog import PATTERN_LIMIT, load_catalog
 from aws.desired import PLACEHOLDER_IDENTITY, desired_state
 from aws.errors import SettingsError
 from aws.events import watched_rules
+from aws.exception_text import no_email
 from aws.exceptions import caller_pattern, except_in, excepted_by, without_exceptions
 from aws.match import delivers, matches, to_eventbridge
 from aws.preview import email_for, excepted_email, previews
@@ -241,3 +242,21 @@ def test_an_event_without_source_ip_still_mails():
     rec = record("AuthorizeSecurityGroupIngress", NOW)
     del rec["sourceIPAddress"]
     assert len(_matching(_settings(EXCEPT_IP), to_eventbridge(rec))) == 1
+
+
+def test_plan_lists_the_exceptions_in_force_with_their_risk(moto, tmp_path, capsys):
+    path = tmp_path / "cw.toml"
+    save(_settings(EXCEPT_TERRAFORM), path)
+    assert main.main(["plan", "--config", str(path), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Exceptions in force" in out and "stolen" in out
+    assert f"• {TERRAFORM} — in Security group changes" in out
+    assert main.main(["plan", "--config", str(path), "--lang", "ja"]) == 0
+    assert "有効な例外" in capsys.readouterr().out
+
+
+def test_no_email_words():
+    found = excepted_by((EXCEPT_TERRAFORM,), load_catalog().group("security-groups"),
+                        _event(assumed_role("terraform-prod", "run-1")))
+    assert no_email(found, "en") == f"no email (excepted by {TERRAFORM})"
+    assert TERRAFORM in no_email(found, "ja")
