@@ -86,7 +86,10 @@ def except_in(pattern: dict, exceptions: tuple[WatchException, ...]) -> dict:
     if callers:
         # In userIdentity, so the IP's $or below can sit in detail: one $or per object.
         identity = detail.setdefault("userIdentity", {})
-        identity["$or"] = [{"arn": [{"anything-but": {"wildcard": callers}}]},
+        # Exact ARNs alone take the plainest form; wildcards add matching complexity, which
+        # EventBridge bounds (Event Ruler README, "Matching with a Machine").
+        wild = any("*" in c for c in callers)
+        identity["$or"] = [{"arn": [{"anything-but": {"wildcard": callers} if wild else callers}]},
                            {"arn": [{"exists": False}]}]
     if ips:
         detail["$or"] = [{"sourceIPAddress": [{"anything-but": ips}]},

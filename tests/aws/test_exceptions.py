@@ -122,6 +122,9 @@ def test_the_pattern_says_anything_but_or_absent():
     assert pattern["detail"]["$or"] == [{"sourceIPAddress": [{"anything-but": [CI_IP]}]},
                                         {"sourceIPAddress": [{"exists": False}]}]
     assert without_exceptions(pattern) == {"detail": {"eventName": ["X"]}}
+    exact = except_in({}, (WatchException(callers=("arn:aws:iam::123456789012:user/bot",)),))
+    assert exact["detail"]["userIdentity"]["$or"][0] == {
+        "arn": [{"anything-but": ["arn:aws:iam::123456789012:user/bot"]}]}
 
 
 def test_root_groups_keep_their_patterns_under_an_all_groups_exception():
