@@ -172,3 +172,11 @@ def test_the_demo_panel_can_make_the_change_as_the_pipeline_role(qtbot, context)
     qtbot.mouseClick(panel.simulate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "excepted" in panel.status.text(), timeout=5_000)
     assert sandbox.asked == [("open-ssh", "ap-northeast-1", "automation")]
+
+
+def test_changing_the_setup_starts_from_the_saved_exceptions(moto, make_wizard):
+    saved = (WatchException(source_ips=("198.51.100.7",)),)
+    driver = make_wizard(make_settings(exceptions=saved))
+    box = driver.wizard.apis_page.exceptions
+    assert box.exceptions() == saved and box.list.count() == 1
+    assert driver.wizard.apis_page.draft.settings().exceptions == saved
