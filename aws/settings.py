@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from aws.catalog import Catalog, load_catalog, resolve_watch
 from aws.errors import ErrorKind, SettingsError
-from aws.exceptions import check as check_exceptions
+from aws.exception_check import check as check_exceptions
 from aws.regions import is_known_region
 
 LANGUAGES = ("ja", "en")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from aws.catalog import Catalog
 from aws.errors import SettingsError
-from aws.exceptions import check_one
+from aws.exception_check import check_one
 from aws.messages import describe
 from aws.settings import WatchException
 from gui.exception_words import exception_line
