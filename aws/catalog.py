@@ -67,6 +67,7 @@ class Group:
     resource_paths: tuple[tuple[str, str], ...]
     severity: Severity = Severity.MEDIUM
     phrase: Text | None = None  # for groups that watch no named API (any denied call…)
+    exceptable: bool = True  # False where excepting a caller defeats the alert (root)
 
     @property
     def event_names(self) -> tuple[str, ...]:
@@ -158,6 +159,7 @@ def _group(data: dict) -> Group:
         resource_paths=tuple(data.get("resource_paths", {}).items()),
         severity=Severity(data.get("severity", Severity.MEDIUM)),
         phrase=_text(data["phrase"]) if "phrase" in data else None,
+        exceptable=bool(data.get("exceptable", True)),
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from aws.catalog import Catalog, compact, resolve_watch, rule_patterns
+from aws.exceptions import with_exceptions
 from aws.formatter import definition, input_template
 from aws.names import (
     DISPLAY_NAME,
@@ -38,7 +39,7 @@ from aws.policy import (
     trust_policy,
 )
 from aws.session import Identity
-from aws.settings import Delivery, Notifications, Settings
+from aws.settings import Delivery, Notifications, Settings, WatchException
 from aws.timezone import zone_name
 
 # For what needs the rules but no AWS call (previews, the event reader): ARNs are not shown.
@@ -137,6 +138,7 @@ class DesiredState:
     roles: tuple[DesiredRole, ...] = ()
     home: str | None = None  # home delivery's notification region
     topics: tuple[str, ...] = field(default=())  # every topic ARN (one in home delivery)
+    exceptions: tuple[WatchException, ...] = ()  # already in the rules' patterns; for words
 
     def get(self, region: str) -> DesiredRegion | None:
         return self.regions.get(region)
@@ -179,7 +181,7 @@ def _group_patterns(settings: Settings, catalog: Catalog) -> list[tuple[str, int
     """(group id, index, pattern) for every rule the settings need, in catalog order."""
     found = []
     for group_id, names in resolve_watch(catalog, settings.watch).items():
-        group = catalog.group(group_id)
+        group = with_exceptions(catalog.group(group_id), settings.exceptions)
         found += [(group_id, i, p) for i, p in enumerate(rule_patterns(group, names))]
     return found
 
@@ -292,4 +294,5 @@ def desired_state(settings: Settings, catalog: Catalog, identity: Identity,
     regions = {region: builder.region(region, rules[region])
                for region in dict.fromkeys((*settings.regions, *rules)) if rules.get(region)}
     topics = tuple(r.topic.arn for r in regions.values() if r.topic)
-    return DesiredState(regions, builder.roles(regions), builder.home, topics)
+    return DesiredState(regions, builder.roles(regions), builder.home, topics,
+                        settings.exceptions)

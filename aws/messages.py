@@ -36,6 +36,59 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nothing is selected to watch. Choose at least one API or group.",
         "ja": "監視対象が選ばれていません。API またはグループを 1 つ以上選んでください。",
     },
+    "exception_not_allowed": {
+        "en": "The group “{detail}” cannot have exceptions: its alerts are about who is "
+              "acting, and an excepted caller there is exactly the one to miss. Remove it from "
+              "the exception's groups.",
+        "ja": "グループ「{detail}」には例外を設定できません。このグループの通知は誰が操作したかが"
+              "要点で、例外にした呼び出し元こそ見逃してはならないためです。例外の対象グループから"
+              "外してください。",
+    },
+    "exception_shape": {
+        "en": "An exception lists either callers or source IPs (one of them, not both): "
+              "EventBridge cannot except a caller only from some addresses. Write one "
+              "[[exceptions]] table for the callers and one for the addresses.",
+        "ja": "例外には呼び出し元か送信元 IP のどちらか一方を指定してください（両方は不可）。"
+              "EventBridge では「特定のアドレスからの特定の呼び出し元」だけを除外できません。"
+              "呼び出し元とアドレスで [[exceptions]] を分けて書いてください。",
+    },
+    "exception_bad_caller": {
+        "en": "The exception caller “{detail}” is not an ARN pattern EventBridge accepts. "
+              "Write an ARN such as arn:aws:sts::123456789012:assumed-role/terraform/*; only * "
+              "stands for other characters, never two in a row.",
+        "ja": "例外の呼び出し元「{detail}」は EventBridge が受け付ける ARN のパターンでは"
+              "ありません。"
+              "arn:aws:sts::123456789012:assumed-role/terraform/* のように ARN で書いてください。"
+              "任意の文字列は * で表し、* を連続させることはできません。",
+    },
+    "exception_too_broad": {
+        "en": "The exception caller “{detail}” matches any user or any role, people "
+              "included, so their changes would send no email. Name the automation's role or "
+              "user, with a wildcard only for the part that varies (e.g. terraform-*).",
+        "ja": "例外の呼び出し元「{detail}」は任意のユーザーまたはロール（人も含む）に一致し、"
+              "その変更が通知されなくなります。自動化のロールまたはユーザーを指定し、"
+              "ワイルドカードは変わる部分だけに使ってください（例: terraform-*）。",
+    },
+    "exception_bad_ip": {
+        "en": "The exception source IP “{detail}” is not an IP address. Write an exact "
+              "address such as 198.51.100.7.",
+        "ja": "例外の送信元 IP「{detail}」は IP アドレスではありません。198.51.100.7 のような"
+              "アドレスを正確に書いてください。",
+    },
+    "exception_cidr": {
+        "en": "The source IP range “{detail}” cannot be excepted: EventBridge cannot leave "
+              "out a CIDR range (anything-but takes no cidr). List the exact addresses instead.",
+        "ja": "送信元 IP の範囲「{detail}」は例外にできません。EventBridge では CIDR 範囲を除外"
+              "できないためです（anything-but は cidr を受け付けません）。アドレスを 1 つずつ"
+              "指定してください。",
+    },
+    "exception_too_long": {
+        "en": "The exceptions for “{detail}” make its EventBridge pattern longer than the "
+              "2048-character limit, even for a single API. Cover several callers with one "
+              "wildcard.",
+        "ja": "「{detail}」の例外が多すぎて、API 1 つに絞っても EventBridge のパターンが上限の "
+              "2048 文字を超えます。複数の呼び出し元を 1 つのワイルドカードにまとめてください。",
+    },
     "no_credentials": {
         "en": "No AWS credentials were found. Choose a profile, or run `aws configure`, "
               "then try again.",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aws.catalog import Catalog, samples
+from aws import exceptions
+from aws.catalog import Catalog, load_catalog, samples
 from aws.desired import (
     PLACEHOLDER_IDENTITY,
     DesiredRegion,
@@ -18,6 +19,7 @@ from aws.desired import (
     desired_state,
 )
 from aws.errors import ErrorKind, SettingsError
+from aws.exceptions import Excepted, without_exceptions
 from aws.formatter import Email, render
 from aws.match import delivers, to_eventbridge
 from aws.notification import render as render_simple
@@ -33,6 +35,7 @@ class Preview:
     rule: str
     event_name: str
     email: Email | None  # None when the catalog ships no sample for the chosen APIs
+    excepted: Excepted | None = None  # the sample sends no email: an exception leaves it out
 
 
 def notifying_region(state: DesiredState, event_region: str) -> DesiredRegion | None:
@@ -65,6 +68,28 @@ def email_for(state: DesiredState, event: dict) -> tuple[DesiredRule, Email] | N
     return None
 
 
+def excepted_by(source: Settings | DesiredState, group_id: str,
+                event: dict) -> Excepted | None:
+    """The exception (of the settings, or of what they made) that keeps an EventBridge
+    `event` of the group from sending an email; None when it is not excepted."""
+    group = load_catalog().find(group_id)
+    return exceptions.excepted_by(source.exceptions, group, event) if group else None
+
+
+def excepted_email(state: DesiredState, event: dict) -> tuple[DesiredRule, Excepted] | None:
+    """The rule that would notify about `event` but for an exception, and that exception:
+    “no email (excepted by …)” where email_for finds nothing."""
+    region = notifying_region(state, event.get("region", ""))
+    for rule in region.rules if region else ():
+        if rule.forwards or not delivers(without_exceptions(rule.pattern_dict), rule.state,
+                                         event):
+            continue
+        found = excepted_by(state, rule.group_id, event)
+        if found is not None:
+            return rule, found
+    return None
+
+
 def previews(state: DesiredState, catalog: Catalog) -> tuple[Preview, ...]:
     """The email of each watched group, from a sample of one of its chosen APIs."""
     home = state.get(state.home) if state.home else None
@@ -74,9 +99,11 @@ def previews(state: DesiredState, catalog: Catalog) -> tuple[Preview, ...]:
             if rule.group_id in found or rule.forwards:
                 continue
             records = samples_for(rule)
-            email = render_rule(notifying, rule, to_eventbridge(records[0])) if records else None
+            event = to_eventbridge(records[0]) if records else None
+            excepted = excepted_by(state, rule.group_id, event) if event else None
+            email = render_rule(notifying, rule, event) if event and not excepted else None
             name = records[0].get("eventName", "") if records else ""
-            found[rule.group_id] = Preview(rule.group_id, rule.name, name, email)
+            found[rule.group_id] = Preview(rule.group_id, rule.name, name, email, excepted)
     return tuple(found[g.id] for g in catalog.groups if g.id in found)
 
 
@@ -99,12 +126,17 @@ def as_event(data: object) -> dict:
                         ErrorKind.BAD_EVENT)
 
 
-def email_of_event(settings: Settings, catalog: Catalog, data: object) -> Email:
-    """The email these settings would send for one event; no AWS call is made."""
+def email_of_event(settings: Settings, catalog: Catalog, data: object) -> Email | Excepted:
+    """The email these settings would send for one event, or the exception that keeps it
+    from being sent; no AWS call is made."""
     event = as_event(data)
-    found = email_for(desired_state(settings, catalog, PLACEHOLDER_IDENTITY), event)
-    if found is None:
-        detail = event["detail"]
-        raise SettingsError(f"{detail.get('eventName', '?')}, {event.get('region', '?')}",
-                            ErrorKind.EVENT_NOT_WATCHED)
-    return found[1]
+    state = desired_state(settings, catalog, PLACEHOLDER_IDENTITY)
+    found = email_for(state, event)
+    if found is not None:
+        return found[1]
+    excepted = excepted_email(state, event)
+    if excepted is not None:
+        return excepted[1]
+    detail = event["detail"]
+    raise SettingsError(f"{detail.get('eventName', '?')}, {event.get('region', '?')}",
+                        ErrorKind.EVENT_NOT_WATCHED)

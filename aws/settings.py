@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from aws.catalog import Catalog, load_catalog, resolve_watch
 from aws.errors import ErrorKind, SettingsError
+from aws.exception_check import check as check_exceptions
 from aws.regions import is_known_region
 
 LANGUAGES = ("ja", "en")
@@ -150,4 +151,5 @@ def validate(settings: Settings, catalog: Catalog | None = None) -> Settings:
     resolve_watch(catalog, settings.watch)  # raises on unknown ids
     _validate_delivery(settings)
     _validate_keys(settings)
+    check_exceptions(settings, catalog)
     return settings

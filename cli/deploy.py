@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from aws.deployment import DeploymentService
+from aws.exception_text import in_force
 from aws.execute import Result
 from aws.instructions import Subscribe
 from aws.plan_text import describe_confirmations, describe_plan, describe_search
@@ -29,6 +30,9 @@ def run(service: DeploymentService, settings: Settings, args: argparse.Namespace
         plan = service.plan(settings)
     for line in describe_plan(plan, lang, settings.email):
         out(line)
+    if args.command != "remove":
+        for line in in_force(settings.exceptions, service.catalog, lang):
+            out(line)
     if args.command == "plan":
         return EXIT_FAILED if plan.errors else EXIT_OK
     result = service.execute(plan, on_progress=progress_printer(lang))

@@ -7,6 +7,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
@@ -33,7 +34,7 @@ class SandboxLike(Protocol):
 
     inbox: Any
 
-    def simulate(self, simulation_id: str, region: str) -> list: ...
+    def simulate(self, simulation_id: str, region: str, caller: str = "user") -> list: ...
 
     def confirm(self, link: str) -> bool: ...
 
@@ -60,6 +61,7 @@ class DemoPanel(QWidget):
         self.region = QComboBox()
         self.region.addItems(regions)
         self.simulate_button = QPushButton()
+        self.as_automation = QCheckBox()  # to try an exception: the change by a pipeline's role
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.inbox_label = QLabel()
@@ -81,6 +83,7 @@ class DemoPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(row)
+        layout.addWidget(self.as_automation)
         layout.addWidget(self.status)
         layout.addWidget(self.inbox_label)
         layout.addWidget(split, 1)
@@ -113,6 +116,8 @@ class DemoPanel(QWidget):
             self.change.addItem(simulation.title.get(self._context.lang), simulation.id)
         self.change.setCurrentIndex(max(current, 0))
         self.simulate_button.setText(self.tr("Simulate a change"))
+        self.as_automation.setText(self.tr("Made by the pipeline role terraform-deployer "
+                                           "(to try an exception)"))
         self.open_link.setText(self.tr("Open the confirmation link"))
         self.inbox_label.setText(self.tr("Demo inbox (what the email says):"))
 
@@ -126,7 +131,8 @@ class DemoPanel(QWidget):
         simulation_id, region = self.change.currentData(), self.region.currentText()
         self.simulate_button.setEnabled(False)
         self.status.setText(self.tr("Making the change in the sandbox…"))
-        self._task.start(self._sandbox.simulate, simulation_id, region)
+        caller = "automation" if self.as_automation.isChecked() else "user"
+        self._task.start(self._sandbox.simulate, simulation_id, region, caller)
 
     @Slot(bool)
     def _on_task_busy_changed(self, busy: bool) -> None:
@@ -139,6 +145,11 @@ class DemoPanel(QWidget):
                 "Done: {n} notification(s) arrived. CloudTrail lists the event a few seconds "
                 "later, so it appears in Recent events after the next refresh.").format(
                     n=len(mails)))
+        elif self.as_automation.isChecked():
+            self.status.setText(self.tr(
+                "Done, and no email was sent: an exception covers the pipeline role, or no "
+                "rule watches this change. Recent events lists it, marked “excepted” if an "
+                "exception covers it."))
         else:
             self.status.setText(self.tr(
                 "Done, but no rule watches this change, so no email was sent. Add its group "

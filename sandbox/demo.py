@@ -110,13 +110,15 @@ class Sandbox:
                         watch=("security-groups", "aws-config", "root-signin"),
                         profile=PROFILE, deployment=new_deployment_id())
 
-    def simulate(self, simulation_id: str, region: str = HOME_REGION) -> list[Mail]:
-        """Make the change for real in the sandbox, record it in CloudTrail, route it. As in
-        AWS, a region no logging trail covers records nothing and so mails nothing."""
+    def simulate(self, simulation_id: str, region: str = HOME_REGION,
+                 caller: str = "user") -> list[Mail]:
+        """Make the change for real in the sandbox as `caller` ("user", or "automation": a
+        pipeline's role), record it in CloudTrail, route it. As in AWS, a region no logging
+        trail covers records nothing and so mails nothing."""
         with self._lock:
             if self.emulator is None or self.simulator is None or self.session is None:
                 raise RuntimeError("the sandbox is not running")
-            record = self.simulator.run(simulation_id, region)
+            record = self.simulator.run(simulation_id, region, caller)
             if not self._trail_logging(record["awsRegion"]):
                 return []
             self.emulator.add(record, visible_after=CLOUDTRAIL_DELAY)

@@ -16,6 +16,16 @@ ACCOUNT = "123456789012"
 ACTOR = {"type": "IAMUser", "principalId": "AIDAEXAMPLEDEMO00001", "accountId": ACCOUNT,
          "arn": f"arn:aws:iam::{ACCOUNT}:user/taro.yamada", "userName": "taro.yamada",
          "accessKeyId": "ASIAEXAMPLEDEMO0001"}
+# Known automation, for trying exceptions: the same change made by a pipeline's role.
+AUTOMATION = {"type": "AssumedRole", "principalId": "AROAEXAMPLEDEMO00002:terraform-run",
+              "accountId": ACCOUNT,
+              "arn": f"arn:aws:sts::{ACCOUNT}:assumed-role/terraform-deployer/terraform-run",
+              "accessKeyId": "ASIAEXAMPLEDEMO0002",
+              "sessionContext": {"sessionIssuer": {
+                  "type": "Role", "principalId": "AROAEXAMPLEDEMO00002", "accountId": ACCOUNT,
+                  "arn": f"arn:aws:iam::{ACCOUNT}:role/terraform-deployer",
+                  "userName": "terraform-deployer"}}}
+CALLERS = {"user": ACTOR, "automation": AUTOMATION}
 ROOT = {"type": "Root", "principalId": ACCOUNT, "accountId": ACCOUNT,
         "arn": f"arn:aws:iam::{ACCOUNT}:root"}
 CONSOLE = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36"
@@ -83,15 +93,19 @@ class Simulator:
     def _client(self, service: str, region: str):
         return self._session.client(service, region_name=region)
 
-    def run(self, simulation_id: str, region: str) -> dict:
-        """Make the call; return the CloudTrail record it leaves."""
+    def run(self, simulation_id: str, region: str, caller: str = "user") -> dict:
+        """Make the call as `caller` (a key of CALLERS); return the CloudTrail record it
+        leaves. A root sign-in stays root's."""
         handlers: dict[str, Callable[[str], dict]] = {
             "open-ssh": self._open_ssh, "modify-rule": self._modify_rule,
             "create-sg": self._create_sg, "delete-sg": self._delete_sg,
             "stop-config": self._stop_config, "root-signin": self._root_signin,
             "attach-admin": self._attach_admin,
         }
-        return handlers[simulation_id](region)
+        record = handlers[simulation_id](region)
+        if record["userIdentity"] is ACTOR:
+            record["userIdentity"] = CALLERS[caller]
+        return record
 
     def _group(self, region: str) -> str:
         ec2 = self._client("ec2", region)

@@ -16,8 +16,11 @@ __all__ = ["OVERLAP", "PAGE_SIZE", "EventReader", "EventRow", "Query", "WatchedR
 def watched_rules(settings: Settings, catalog: Catalog) -> list[WatchedRule]:
     """Each watched group's rules where its events happen (no AWS call). In one-inbox
     delivery the home region also matches what other regions forward; CloudTrail records
-    each event where it happened, so the reader asks there, as with per-region delivery."""
-    where = settings.with_(delivery=Delivery.PER_REGION, notifications=Notifications.SIMPLE)
+    each event where it happened, so the reader asks there, as with per-region delivery.
+    Without the exceptions: the log shows excepted events too (marked), and the plain
+    patterns keep the LookupEvents queries narrow."""
+    where = settings.with_(delivery=Delivery.PER_REGION, notifications=Notifications.SIMPLE,
+                           exceptions=())
     want = desired_state(where, catalog, PLACEHOLDER_IDENTITY)
     return [WatchedRule(region, r.name, r.group_id, r.pattern_dict, r.state)
             for region, d in want.regions.items() for r in d.rules]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from gui.dashboard.remove_flow import RemoveFlow
 from gui.dashboard.status_model import RegionStatusModel
 from gui.dashboard.subscription import SubscriptionFlow
 from gui.dashboard.trail_flow import TrailFlow
+from gui.exception_words import in_force_text
 from gui.messages import MessageBar
 from gui.workers import Task, WorkerPool
 
@@ -72,6 +73,9 @@ class StatusTab(QWidget):
     def _build(self) -> None:
         self.title_label, self.state_label = QLabel(self), QLabel(self)
         self.state_label.setWordWrap(True)
+        self.exceptions_label = QLabel(self)  # the exceptions in force, with their risk
+        self.exceptions_label.setWordWrap(True)
+        self.exceptions_label.setTextFormat(Qt.TextFormat.PlainText)
         self.refresh_button, self.repair_button = QPushButton(self), QPushButton(self)
         self.test_button, self.remove_button = QPushButton(self), QPushButton(self)
         self.resend_button, self.link_button = QPushButton(self), QPushButton(self)
@@ -89,6 +93,7 @@ class StatusTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.state_label)
+        layout.addWidget(self.exceptions_label)
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.message_label)
@@ -227,6 +232,10 @@ class StatusTab(QWidget):
                                      .replace("%1", escape(settings.deployment))
                                      .replace("%2", escape(settings.email)))
         self.state_label.setText(words.summary(status, self.reading))
+        excepted = in_force_text(settings.exceptions, self._context.catalog,
+                                 self._context.lang) if settings and deployed else ""
+        self.exceptions_label.setText(excepted)
+        self.exceptions_label.setVisible(bool(excepted))
         self._update_buttons(settings, deployed)
         region = self.selected()
         self.detail.setHtml(words.region_html(region, self._context.lang) if region else "")

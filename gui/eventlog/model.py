@@ -11,6 +11,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from aws.events import EventRow
+from aws.exceptions import Excepted, excepted_row
+from aws.settings import WatchException
 from gui.tablemodel import RowsTableModel
 
 TIME, REGION, EVENT, USER, SOURCE_IP, RESOURCE, ERROR = range(7)
@@ -47,6 +49,8 @@ class EventTableModel(RowsTableModel):
         self.haystacks: list[str] = []
         self._sensitive = frozenset(sensitive_groups)
         self._headers: list[str] = []
+        self._exceptions: tuple[WatchException, ...] = ()
+        self._excepted: dict[str, Excepted | None] = {}  # by event id, worked out once
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -61,12 +65,23 @@ class EventTableModel(RowsTableModel):
     def is_sensitive(self, row: EventRow) -> bool:
         return row.group_id in self._sensitive
 
+    def set_exceptions(self, exceptions: tuple[WatchException, ...]) -> None:
+        """The settings' exceptions, to mark the rows they kept from sending an email."""
+        self._exceptions, self._excepted = exceptions, {}
+
+    def excepted(self, row: EventRow) -> Excepted | None:
+        if row.event_id not in self._excepted:
+            self._excepted[row.event_id] = excepted_row(self._exceptions, row)
+        return self._excepted[row.event_id]
+
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == EVENT and self.excepted(row):  # sent no email: say so on the row
+                return self.tr("%1 (excepted)").replace("%1", row.event_name)
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
@@ -93,6 +108,9 @@ class EventTableModel(RowsTableModel):
             notes.append(self.tr("Failed call: %1").replace("%1", row.error_code))
         if self.is_sensitive(row):
             notes.append(self.tr("Sensitive change: review who made it and why."))
+        if self.excepted(row):
+            notes.append(self.tr("Excepted: no email was sent (exception for %1).")
+                         .replace("%1", self.excepted(row).by))
         if column == USER:
             notes.append(row.user)
         return "\n".join(notes) or None

@@ -161,6 +161,7 @@ class EventLogTab(QWidget):
         context = self._context
         settings = context.settings
         rules = watched_rules(settings, context.catalog) if settings else []
+        self.model.set_exceptions(settings.exceptions if settings else ())
         # The client factory runs on the reader's worker threads only.
         return EventReader(lambda region: context.access().client("cloudtrail", region), rules,
                            account=context.credentials.profile or "default",

@@ -11,6 +11,7 @@ from aws.errors import SettingsError
 from gui.wizard.api_tree import ApiTree
 from gui.wizard.common import Page, note_label, show_text
 from gui.wizard.draft import Draft
+from gui.wizard.exceptions_box import ExceptionsBox
 
 
 class ApisPage(Page):
@@ -39,6 +40,9 @@ class ApisPage(Page):
         self.home_note = note_label(self)
         self.details = note_label(self)
         self.reason = note_label(self, "reason")
+        self.exceptions = ExceptionsBox(catalog, self.lang, self)
+        self.exceptions.set_exceptions(draft.exceptions)
+        self.exceptions.changed.connect(self._on_exceptions_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(presets)
         layout.addWidget(self.filter)
@@ -47,6 +51,7 @@ class ApisPage(Page):
         layout.addWidget(self.summary)
         layout.addWidget(self.home_note)
         layout.addWidget(self.reason)
+        layout.addWidget(self.exceptions)
         self.setTabOrder(self.nothing, self.filter)
         self.setTabOrder(self.filter, self.tree)
         self.filter.textChanged.connect(self.tree.filter)
@@ -81,6 +86,9 @@ class ApisPage(Page):
 
     def isComplete(self) -> bool:
         return bool(self.selection())
+
+    def _on_exceptions_changed(self) -> None:
+        self.draft.exceptions = self.exceptions.exceptions()
 
     def _on_tree_current_changed(self, _current, _previous) -> None:
         item = self.tree.currentItem()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from aws.catalog import Catalog
 from aws.deployment import DeploymentService, Review
 from aws.session import AwsAccess
-from aws.settings import Delivery, Notifications, Settings, new_deployment_id
+from aws.settings import Delivery, Notifications, Settings, WatchException, new_deployment_id
 from gui.context import AppContext, Credentials
 
 
@@ -40,6 +40,7 @@ class Draft(QObject):
         self.home_region = initial.home_region if initial else None
         self.notifications = initial.notifications if initial else Notifications.RICH
         self.timezone = initial.timezone if initial else None
+        self.exceptions: tuple[WatchException, ...] = initial.exceptions if initial else ()
         self.committed = False  # Create succeeded: the setup is live
         self.review: Review | None = None
         self._access: AwsAccess | None = None
@@ -68,7 +69,8 @@ class Draft(QObject):
                           language=self.language, profile=self.credentials.profile,
                           deployment=self.deployment, kms_key=self.kms_key,
                           delivery=self.delivery, home_region=home,
-                          notifications=self.notifications, timezone=self.timezone)
+                          notifications=self.notifications, timezone=self.timezone,
+                          exceptions=self.exceptions)
 
     def start_creating(self) -> None:
         """Before the first change: an interrupted setup keeps its deployment id."""

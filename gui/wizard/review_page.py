@@ -22,6 +22,7 @@ from aws.deployment import Review
 from aws.errors import ChangeWatchError
 from aws.plan_text import describe_confirmations, describe_plan
 from aws.trail_coverage import gap
+from gui.exception_words import in_force_text
 from gui.wizard.common import Page, note_label, show_text, text_box
 from gui.wizard.draft import Draft
 
@@ -45,6 +46,7 @@ class ReviewPage(Page):
         self.retry = QPushButton(self)
         self.retry.clicked.connect(self.initializePage)
         self.warnings = note_label(self, "warning")
+        self.exceptions = note_label(self, "warning")
         self.tabs = QTabWidget(self)
         self.plan_text = text_box(self)
         self.patterns = text_box(self)
@@ -76,6 +78,7 @@ class ReviewPage(Page):
         layout.addWidget(self.confirmations)
         layout.addLayout(top)
         layout.addWidget(self.warnings)
+        layout.addWidget(self.exceptions)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self.preview_group.currentIndexChanged.connect(self._on_preview_group_changed)
@@ -147,6 +150,7 @@ class ReviewPage(Page):
         show_text(self.confirmations, describe_confirmations(
             review.confirmations, self.draft.email, self.lang) if review else "")
         show_text(self.warnings, self._coverage_text(review) if review else "")
+        show_text(self.exceptions, in_force_text(self.draft.exceptions, self.catalog, self.lang))
         self.plan_text.setPlainText("\n".join(describe_plan(review.plan, self.lang,
                                                              self.draft.email))
                                     if review else "")
@@ -218,6 +222,9 @@ class ReviewPage(Page):
         preview = previews.get(self.preview_group.currentData())
         if preview is None:
             self.preview_text.setPlainText("")
+        elif preview.excepted is not None:
+            self.preview_text.setPlainText(self.tr("No email: this sample is excepted by %1.")
+                                           .replace("%1", preview.excepted.by))
         elif preview.email is None:
             self.preview_text.setPlainText(self.tr("No sample event ships for the chosen APIs "
                                                    "of this group."))

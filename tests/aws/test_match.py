@@ -97,6 +97,8 @@ DOCUMENTED = [
     (detail(file=[{"anything-but": {"suffix": ".png"}}]), False),
     (detail(state=[{"anything-but": {"equals-ignore-case": "RUNNING"}}]), False),
     (detail(file=[{"anything-but": {"wildcard": "*/lib/*"}}]), False),
+    (detail(file=[{"anything-but": {"wildcard": ["*.txt", "dir/*/a\\*b.png"]}}]), False),
+    (detail(file=[{"anything-but": {"wildcard": ["*.txt", "dir/*/a\\*c.png"]}}]), True),
     (detail(missing=[{"anything-but": "x"}]), False),
     # Exists works on leaves; an object is not a leaf; null is a value.
     (detail(**{"c-count": [{"exists": True}]}), True),
@@ -121,6 +123,11 @@ DOCUMENTED = [
      True),
     ({"detail": {"$or": [{"state": ["stopped"]}, {"c-count": [1], "d-count": [3]}]}}, False),
     ({"detail": {"$or": [{"state": ["stopped"]}, {"c-count": [5], "d-count": [3]}]}}, True),
+    # An exception's shape: anything-but, or the field is absent (anything-but alone is not).
+    ({"detail": {"$or": [{"state": [{"anything-but": "running"}]},
+                         {"state": [{"exists": False}]}]}}, False),
+    ({"detail": {"deep": {"$or": [{"arn": [{"anything-but": {"wildcard": ["x*"]}}]},
+                                  {"arn": [{"exists": False}]}]}}}, True),
 ]
 
 
