@@ -28,6 +28,8 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     top.add_argument("--demo", action="store_true",
                      help="run against the built-in sandbox (no AWS account needed)")
+    top.add_argument("--demo-reset", action="store_true",
+                     help="with --demo: start the sandbox empty (forget earlier demo commands)")
     top.add_argument("--lang", choices=("ja", "en"), default=None,
                      help="language of messages (default: remembered, else the locale)")
     lang = argparse.ArgumentParser(add_help=False)
@@ -40,6 +42,9 @@ def parser() -> argparse.ArgumentParser:
         if name == "events":
             sub.add_argument("--since", default="24h", help="window: 1h, 24h, 7d, 90d")
             sub.add_argument("--json", action="store_true", help="one JSON object per line")
+    catalog = commands.add_parser("catalog", parents=[lang],
+                                  help="list the watchable groups and APIs (ids for `watch`)")
+    catalog.add_argument("--json", action="store_true", help="one JSON object per group")
     return top
 
 
