@@ -16,7 +16,7 @@ from filelock import FileLock
 from platformdirs import user_config_dir, user_state_dir
 
 from aws import settings_file as settings_io
-from aws.errors import SettingsError
+from aws.errors import SettingsError, mask_secrets
 from aws.execute import Result
 from aws.instructions import Subscribe
 from aws.plan import Plan
@@ -146,7 +146,7 @@ def log_unexpected(exc: BaseException) -> Path:
     """Append an unexpected error's traceback to the log file; returns where it went."""
     path = log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    text = mask_secrets("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
     with path.open("a", encoding="utf-8") as log:
         log.write(f"{datetime.now(UTC).isoformat()} unexpected error\n{text}\n")
     return path
