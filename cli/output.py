@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
-from aws.errors import ChangeWatchError, ErrorKind
+from aws.errors import ChangeWatchError, ErrorKind, is_cancelled
 from aws.execute import Progress, ProgressEvent
 from aws.messages import describe
 from aws.plan_text import describe_instruction
@@ -63,6 +63,7 @@ def progress_printer(lang: str):
         if event.status == Progress.DONE and event.instruction:
             out(f"[{event.done}/{event.total}] {event.region}: "
                 f"{describe_instruction(event.instruction, lang)}")
-        elif event.status == Progress.REGION_FAILED and event.error:
+        elif (event.status == Progress.REGION_FAILED and event.error
+              and not is_cancelled(event.error)):  # Ctrl-C is said once, at the end
             err(one_line(f"{event.region}: {describe(event.error, lang)}"))
     return on_progress
