@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from aws import resources
 from aws.keys import KeyStore
 from aws.localstate import LOG_NAME, LocalState
-from aws.session import warm_up
+from aws.session import use_mfa_prompt, warm_up
 from gui.context import AppContext, Credentials
+from gui.mfa import MfaPrompter
 from gui.workers import Worker
 
 log = logging.getLogger(__name__)
@@ -158,6 +159,7 @@ def start(args: argparse.Namespace, app: QApplication,
     """Everything before the event loop: language, logging, crash dialog, the first window."""
     local = LocalState.default()  # in demo mode, the sandbox's own CHANGEWATCH_HOME
     sys.excepthook = CrashHandler(setup_logging(local))
+    use_mfa_prompt(MfaPrompter(app))  # botocore's getpass would hang a worker
     context = AppContext(local=local, lang=choose_language(args, local))
     context.messages.lang = context.lang
     if sandbox is not None:
