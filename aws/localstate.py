@@ -35,6 +35,11 @@ def _home(kind: str) -> Path:
     return Path(user_config_dir(APP) if kind == "config" else user_state_dir(APP))
 
 
+def state_dir() -> Path:
+    """Where ChangeWatch keeps state and its log (the user's state directory)."""
+    return _home("state")
+
+
 @dataclass
 class LocalState:
     """Settings last used, and what we remember about the deployment (regions, sign-up times)."""

@@ -28,7 +28,9 @@ def start_sandbox(args: argparse.Namespace):
         return None
     from sandbox.demo import start_sandbox as start  # only with the sandbox extra installed
 
-    return start()
+    # Headless commands continue one demo account (apply, then remove, finds what it made).
+    return start(keep_state=bool(getattr(args, "command", None)),
+                 reset=getattr(args, "demo_reset", False))
 
 
 def run_command(args: argparse.Namespace) -> int:
