@@ -153,7 +153,8 @@ MESSAGES: dict[str, dict[str, str]] = {
               "to type it in. Run the command in a terminal, or use credentials that need no "
               "MFA code.",
         "ja": "AWS プロファイル {profile} には MFA コードが必要です ({detail}) が、入力できる"
-              "端末がありません。端末から実行するか、MFA コードの要らない認証情報を使ってください。",
+              "端末がありません。端末から実行するか、MFA コードの要らない認証情報を"
+              "使ってください。",
     },
     "proxy_unreachable": {
         "en": "Could not reach the proxy {detail}. Check HTTPS_PROXY / HTTP_PROXY (or unset "
@@ -165,8 +166,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The answer to {operation}{where} was not from AWS ({detail} instead of an AWS "
               "response): a proxy, firewall or captive portal may be in the way. Check the "
               "network and AWS_ENDPOINT_URL, then try again.",
-        "ja": "{operation}{where} への応答が AWS からのものではありませんでした（AWS の応答の代わりに"
-              " {detail}）。プロキシ・ファイアウォール・ログインページが間にある可能性があります。"
+        "ja": "{operation}{where} への応答が AWS からのものではありませんでした"
+              "（AWS の応答の代わりに {detail}）。プロキシ・ファイアウォール・ログインページが間にある可能性があります。"
               "ネットワークと AWS_ENDPOINT_URL を確認してからもう一度お試しください。",
     },
     "unexpected": {

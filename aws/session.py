@@ -18,10 +18,9 @@ from botocore.exceptions import ConnectionError as BotoConnectionError
 from botocore.parsers import ResponseParserError
 
 from aws.errors import AwsError, Cancelled, ErrorKind, SettingsError, translate
-from aws.refusals import Refusal
 from aws.loader import shared_loader
+from aws.refusals import Refusal
 from aws.regions import known_regions
-
 
 BOTO_ERRORS = (BotoCoreError, ClientError, ResponseParserError)  # what botocore raises
 RETRY_MODES = ("legacy", "standard", "adaptive")

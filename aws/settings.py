@@ -155,7 +155,8 @@ def validate(settings: Settings, catalog: Catalog | None = None) -> Settings:
     if settings.language not in LANGUAGES:
         raise SettingsError.refuse(Refusal.BAD_LANGUAGE, value=settings.language)
     if not _DEPLOYMENT.fullmatch(settings.deployment):
-        raise SettingsError.refuse(Refusal.BAD_DEPLOYMENT, value=settings.deployment)
+        raise SettingsError.refuse(Refusal.BAD_DEPLOYMENT,  # a stray newline shown as \n
+                                   value=settings.deployment.encode("unicode_escape").decode())
     if not settings.watch:
         raise SettingsError.refuse(Refusal.NOTHING_TO_WATCH, ErrorKind.NOTHING_SELECTED)
     _refuse_unknown_watch(catalog, settings.watch)

@@ -46,7 +46,7 @@ def _one_sentence(err: str) -> None:
 
 def test_a_deployment_with_a_trailing_newline_is_refused(tmp_path, capsys):
     code, err = _run(capsys, "plan", "--config", _config(tmp_path, GOOD + 'deployment = "cw-x\\n"'))
-    assert code == 2 and "deployment must be" in err
+    assert code == 2 and "deployment must be" in err and "“cw-x\\n”" in err
     _one_sentence(err)
 
 
