@@ -167,7 +167,8 @@ MESSAGES: dict[str, dict[str, str]] = {
               "response): a proxy, firewall or captive portal may be in the way. Check the "
               "network and AWS_ENDPOINT_URL, then try again.",
         "ja": "{operation}{where} への応答が AWS からのものではありませんでした"
-              "（AWS の応答の代わりに {detail}）。プロキシ・ファイアウォール・ログインページが間にある可能性があります。"
+              "（AWS の応答の代わりに {detail}）。プロキシ・ファイアウォール・ログインページが"
+              "間にある可能性があります。"
               "ネットワークと AWS_ENDPOINT_URL を確認してからもう一度お試しください。",
     },
     "unexpected": {
