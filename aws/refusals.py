@@ -140,16 +140,16 @@ WORDS: dict[Refusal, dict[str, str]] = {
         "ja": "{path} は入れ子が深すぎて ChangeWatch の設定として読めません",
     },
     Refusal.REGION_NOT_ENABLED: {
-        "en": "{regions} not enabled for this account (opt-in region); enable it in the AWS "
+        "en": "{regions}: an opt-in region this account has not enabled; enable it in the AWS "
               "console (Account → AWS Regions) or remove it from `regions`",
-        "ja": "{regions} はこのアカウントで有効になっていないオプトインリージョンです。AWS "
-              "コンソール（アカウント → AWS リージョン）で有効にするか `regions` "
-              "から外してください",
+        "ja": "{regions} はこのアカウントで有効になっていないオプトインリージョンです。"
+              "AWS コンソール（アカウント → AWS リージョン）で有効にするか `regions` から外して"
+              "ください",
     },
 }
 
-# Joining words for a suggestion: “; did you mean a, b?”
-SUGGEST = {"en": "; did you mean {names}?", "ja": "。もしかして {names}"}
+# Words around a suggestion: “ (did you mean a, b?)”
+SUGGEST = {"en": " (did you mean {names}?)", "ja": "（もしかして {names}？）"}
 
 
 def word(reason: str, params: dict, lang: str) -> str:
