@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 import traceback
@@ -141,6 +142,13 @@ class LocalState:
                 emails = data.setdefault("subscribed_emails", {})
                 emails[deployment] = sorted({*emails.get(deployment, ()), email.lower()})
         self._update(add)
+
+
+class MaskingFormatter(logging.Formatter):
+    """A log line with any URL password (AWS_ENDPOINT_URL, a proxy) replaced by ***."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask_secrets(super().format(record))
 
 
 def log_path() -> Path:

@@ -113,7 +113,10 @@ def terminal_mfa_code(profile: str, serial: str) -> str:
     letting getpass wait for input that never comes."""
     if not sys.stdin or not sys.stdin.isatty():
         raise AwsError(kind=ErrorKind.MFA_NEEDS_TERMINAL, profile=profile, detail=serial)
-    return getpass.getpass(f"MFA code for profile {profile or 'default'} ({serial}): ").strip()
+    code = getpass.getpass(f"MFA code for profile {profile or 'default'} ({serial}): ").strip()
+    if not code:
+        raise Cancelled()  # Enter alone: the user gave up
+    return code
 
 
 _mfa_prompt: MfaPrompt = terminal_mfa_code

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from aws import resources
 from aws.keys import KeyStore
-from aws.localstate import LOG_NAME, LocalState
+from aws.localstate import LOG_NAME, LocalState, MaskingFormatter
 from aws.session import use_mfa_prompt, warm_up
 from gui.context import AppContext, Credentials
 from gui.mfa import MfaPrompter
@@ -95,7 +95,7 @@ def setup_logging(local: LocalState) -> Path:
     path = local.state_path.parent / LOG_NAME  # the same file the CLI appends to
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)

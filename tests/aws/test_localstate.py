@@ -42,3 +42,33 @@ def test_will_touch_adds_to_what_is_remembered(tmp_path):
     state.remember_regions("cw-a", ["us-west-2"])
     state.will_touch("cw-a", ["eu-west-1"])
     assert state.deployed_regions("cw-a") == ("eu-west-1", "us-west-2")
+
+
+def test_the_log_masks_url_passwords():
+    import logging
+
+    from aws.localstate import MaskingFormatter
+
+    try:
+        raise ValueError("cannot reach https://bob:hunter2@proxy.example:8443/")
+    except ValueError:
+        import sys
+
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1,
+                                   "endpoint %s", ("http://u:pw@127.0.0.1:9",), sys.exc_info())
+    text = MaskingFormatter("%(message)s").format(record)
+    assert "hunter2" not in text and ":pw@" not in text
+    assert "bob:***@proxy.example" in text and "u:***@127.0.0.1" in text
+
+
+def test_concurrent_threads_saving_settings_leave_a_whole_file(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from aws.settings_file import load, save
+    from tests.aws.helpers import make_settings
+
+    path = tmp_path / "settings.toml"
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda n: save(make_settings(deployment=f"cw-{n}"), path), range(40)))
+    assert load(path).deployment.startswith("cw-")
+    assert not list(tmp_path.glob("*.tmp"))

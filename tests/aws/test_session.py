@@ -86,3 +86,12 @@ def test_unreachable_endpoint_is_said_within_seconds(monkeypatch):
         call(AwsAccess().client("sts", "us-east-1"), "get_caller_identity", "us-east-1")
     assert caught.value.kind == ErrorKind.UNREACHABLE
     assert time.monotonic() - started < 10  # was 29 s: ten attempts with backoff
+
+
+def test_on_a_terminal_the_code_is_asked_naming_the_profile(monkeypatch):
+    questions = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr(aws_session.getpass, "getpass",
+                        lambda prompt: questions.append(prompt) or " 654321\n")
+    assert aws_session.terminal_mfa_code("admin", SERIAL) == "654321"
+    assert questions == [f"MFA code for profile admin ({SERIAL}): "]
