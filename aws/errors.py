@@ -182,7 +182,7 @@ def _detail_of(exc: BaseException) -> str:
     if isinstance(exc, ProxyConnectionError):
         return mask_secrets(str(exc.kwargs.get("proxy_url", "")))
     if isinstance(exc, ResponseParserError):
-        return "HTML" if _HTML.search(str(exc)) else "not XML or JSON"
+        return "HTML" if _HTML.search(str(exc)) else "non-XML"
     return mask_secrets(" ".join(str(exc).split()))
 
 

@@ -163,12 +163,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "解除してから、もう一度お試しください。",
     },
     "bad_response": {
-        "en": "The answer to {operation}{where} was not from AWS ({detail} instead of an AWS "
-              "response): a proxy, firewall or captive portal may be in the way. Check the "
-              "network and AWS_ENDPOINT_URL, then try again.",
-        "ja": "{operation}{where} への応答が AWS からのものではありませんでした"
-              "（AWS の応答の代わりに {detail}）。プロキシ・ファイアウォール・ログインページが"
-              "間にある可能性があります。"
+        "en": "The answer to {operation}{where} was not an AWS response ({detail}): a proxy, "
+              "firewall or captive portal may be in the way. Check the network and "
+              "AWS_ENDPOINT_URL, then try again.",
+        "ja": "{operation}{where} への応答が AWS の応答ではありませんでした（{detail}）。"
+              "プロキシ・ファイアウォール・ログインページが間にある可能性があります。"
               "ネットワークと AWS_ENDPOINT_URL を確認してからもう一度お試しください。",
     },
     "unexpected": {

@@ -194,7 +194,7 @@ def html_endpoint(monkeypatch):
 def test_an_html_error_page_is_said_plainly(html_endpoint, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("cli.main.refuse_disabled_regions", lambda *_: None)
     code, err = _run(capsys, "plan", "--config", _config(tmp_path))
-    assert code == 1 and "was not from AWS (HTML instead of an AWS response)" in err
+    assert code == 1 and "was not an AWS response (HTML)" in err
     assert "<html" not in err.lower()
     _one_sentence(err)
 
