@@ -258,3 +258,12 @@ def rule_name(group_id: str, index: int) -> str:
     """`changewatch-<group>`; a split group's further rules get `-2`, `-3`…"""
     base = f"changewatch-{group_id}"
     return (base if index == 0 else f"{base}-{index + 1}")[:64]
+
+
+def watchable_ids(catalog: Catalog) -> tuple[str, ...]:
+    """Every id a settings file may list in `watch`: group ids and “service:EventName”."""
+    ids = [group.id for group in catalog.groups]
+    for group in catalog.groups:
+        if not group.fixed and group.service:
+            ids.extend(f"{group.service}:{name}" for name in group.event_names)
+    return tuple(ids)

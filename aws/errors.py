@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from botocore.exceptions import (
     BotoCoreError,
     ClientError,
+    ConfigParseError,
     ConnectionClosedError,
     EndpointConnectionError,
+    InvalidConfigError,
+    InvalidRetryConfigurationError,
     NoCredentialsError,
     NoRegionError,
     PartialCredentialsError,
     ProfileNotFound,
+    ProxyConnectionError,
     ReadTimeoutError,
     SSOTokenLoadError,
     TokenRetrievalError,
     UnauthorizedSSOTokenError,
 )
+from botocore.parsers import ResponseParserError
+
+from aws.refusals import word
 
 
 class ErrorKind(StrEnum):
@@ -56,6 +64,10 @@ class ErrorKind(StrEnum):
     KEYRING_UNAVAILABLE = "keyring_unavailable"
     IAM_REFUSED = "iam_refused"
     AWS_FAILED = "aws_failed"
+    BAD_AWS_CONFIG = "bad_aws_config"
+    MFA_NEEDS_TERMINAL = "mfa_needs_terminal"
+    PROXY_UNREACHABLE = "proxy_unreachable"
+    BAD_RESPONSE = "bad_response"
     UNEXPECTED = "unexpected"
 
 
@@ -68,6 +80,8 @@ class ChangeWatchError(Exception):
     operation: str = ""
     detail: str = ""
     profile: str = ""
+    reason: str = ""  # a settings refusal (aws/refusals.py), worded in the user's language
+    params: dict = field(default_factory=dict)
 
     def __str__(self) -> str:  # a developer's line for logs; the user reads messages.describe()
         where = " ".join(part for part in (self.operation, self.region) if part)
@@ -78,8 +92,15 @@ class ChangeWatchError(Exception):
 class SettingsError(ChangeWatchError):
     """Bad settings or bad input, found before any AWS call."""
 
-    def __init__(self, detail: str, kind: ErrorKind = ErrorKind.BAD_SETTINGS) -> None:
-        super().__init__(kind=kind, detail=detail)
+    def __init__(self, detail: str, kind: ErrorKind = ErrorKind.BAD_SETTINGS,
+                 reason: str = "", params: dict | None = None) -> None:
+        super().__init__(kind=kind, detail=detail, reason=reason, params=dict(params or {}))
+
+    @classmethod
+    def refuse(cls, reason: str, kind: ErrorKind = ErrorKind.BAD_SETTINGS,
+               **params) -> SettingsError:
+        """A refusal as data; `detail` keeps the English words for logs."""
+        return cls(word(reason, params, "en"), kind, reason, params)
 
 
 class AwsError(ChangeWatchError):
@@ -134,6 +155,18 @@ _CODE_KINDS: dict[str, ErrorKind] = {
 }
 
 
+# user:password@ in a URL (AWS_ENDPOINT_URL, HTTPS_PROXY): never shown, never logged.
+_URL_PASSWORD = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)(?P<user>[^:/@\s]*):[^@/\s]+@",
+                           re.IGNORECASE)
+# An HTML page where an AWS answer should be: a proxy, captive portal or load balancer.
+_HTML = re.compile(r"<(!doctype\s+html|html)\b", re.IGNORECASE)
+
+
+def mask_secrets(text: str) -> str:
+    """The text with any URL password replaced by ***."""
+    return _URL_PASSWORD.sub(r"\g<scheme>\g<user>:***@", text)
+
+
 def translate(exc: BaseException, operation: str = "", region: str = "") -> ChangeWatchError:
     """Turn a botocore exception into a ChangeWatchError that says what happened."""
     if isinstance(exc, ChangeWatchError):
@@ -142,16 +175,35 @@ def translate(exc: BaseException, operation: str = "", region: str = "") -> Chan
         error = exc.response.get("Error", {})
         code = str(error.get("Code", ""))
         op = operation or exc.operation_name
+        message = str(error.get("Message", ""))
+        if _HTML.search(message):
+            return AwsError(kind=ErrorKind.BAD_RESPONSE, region=region, operation=op,
+                            detail=f"HTTP {code}")
         kind = _CODE_KINDS.get(code, ErrorKind.AWS_FAILED)
-        detail = f"{code}: {error.get('Message', '')}".strip(": ")
+        detail = mask_secrets(f"{code}: {message}".strip(": "))
         return AwsError(kind=kind, region=region, operation=op, detail=detail)
     return AwsError(kind=_kind_of_botocore(exc), region=region, operation=operation,
-                    detail=str(exc), profile=getattr(exc, "kwargs", {}).get("profile", ""))
+                    detail=_detail_of(exc), profile=getattr(exc, "kwargs", {}).get("profile", ""))
+
+
+def _detail_of(exc: BaseException) -> str:
+    """What the user reads in the sentence: the cause, on one line, with no secret."""
+    if isinstance(exc, ProxyConnectionError):
+        return mask_secrets(str(exc.kwargs.get("proxy_url", "")))
+    if isinstance(exc, ResponseParserError):
+        return "HTML" if _HTML.search(str(exc)) else "non-XML"
+    return mask_secrets(" ".join(str(exc).split()))
 
 
 def _kind_of_botocore(exc: BaseException) -> ErrorKind:
     if isinstance(exc, ProfileNotFound):
         return ErrorKind.PROFILE_NOT_FOUND
+    if isinstance(exc, (ConfigParseError, InvalidConfigError, InvalidRetryConfigurationError)):
+        return ErrorKind.BAD_AWS_CONFIG
+    if isinstance(exc, ProxyConnectionError):
+        return ErrorKind.PROXY_UNREACHABLE
+    if isinstance(exc, ResponseParserError):
+        return ErrorKind.BAD_RESPONSE
     if isinstance(exc, (SSOTokenLoadError, UnauthorizedSSOTokenError, TokenRetrievalError)):
         return ErrorKind.SSO_EXPIRED
     if isinstance(exc, (NoCredentialsError, PartialCredentialsError)):

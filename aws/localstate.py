@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
+import tempfile
 import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from filelock import FileLock
 from platformdirs import user_config_dir, user_state_dir
 
 from aws import settings_file as settings_io
-from aws.errors import SettingsError
+from aws.errors import SettingsError, mask_secrets
 from aws.execute import Result
 from aws.instructions import Subscribe
 from aws.plan import Plan
@@ -20,6 +25,7 @@ from aws.settings import Settings
 
 APP = "ChangeWatch"
 LOG_NAME = "changewatch.log"
+LOCK_TIMEOUT = 30  # seconds; another run holds the lock only for one small write
 
 
 def _home(kind: str) -> Path:
@@ -28,6 +34,11 @@ def _home(kind: str) -> Path:
     if override:
         return Path(override) / kind
     return Path(user_config_dir(APP) if kind == "config" else user_state_dir(APP))
+
+
+def state_dir() -> Path:
+    """Where ChangeWatch keeps state and its log (the user's state directory)."""
+    return _home("state")
 
 
 @dataclass
@@ -58,32 +69,52 @@ class LocalState:
         except (OSError, ValueError):
             return {}
 
-    def _write(self, data: dict) -> None:
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Held across read-change-write, so two runs at once (two terminals, the app and a
+        command) never overwrite each other's changes."""
         self.state_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.state_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
-        tmp.replace(self.state_path)
+        with FileLock(f"{self.state_path}.lock", timeout=LOCK_TIMEOUT):
+            yield
+
+    def _write(self, data: dict) -> None:
+        # A name of its own per writer: two writers never share (and truncate) one temp file.
+        handle, tmp = tempfile.mkstemp(prefix=f".{self.state_path.name}.", suffix=".tmp",
+                                       dir=self.state_path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(json.dumps(data, indent=2, sort_keys=True))
+            os.replace(tmp, self.state_path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def _update(self, change: Callable[[dict], None]) -> None:
+        with self._locked():
+            data = self._read()
+            change(data)
+            self._write(data)
 
     def get(self, key: str, default=None):
         return self._read().get(key, default)
 
     def set(self, key: str, value) -> None:
-        data = self._read()
-        data[key] = value
-        self._write(data)
+        self._update(lambda data: data.__setitem__(key, value))
 
     def deployed_regions(self, deployment: str) -> tuple[str, ...]:
         return tuple(self.get("deployed_regions", {}).get(deployment, ()))
 
     def remember_regions(self, deployment: str, regions) -> None:
-        data = self.get("deployed_regions", {})
-        data[deployment] = sorted(set(regions))
-        self.set("deployed_regions", data)
+        self._update(lambda data: data.setdefault("deployed_regions", {}).__setitem__(
+            deployment, sorted(set(regions))))
 
     def will_touch(self, deployment: str, regions) -> None:
         """Before the first change: these regions may hold something of the deployment from
         now on, so an interrupted run can always be removed."""
-        self.remember_regions(deployment, {*self.deployed_regions(deployment), *regions})
+        def add(data: dict) -> None:
+            known = data.setdefault("deployed_regions", {})
+            known[deployment] = sorted({*known.get(deployment, ()), *regions})
+        self._update(add)
 
     def record(self, deployment: str, plan: Plan, result: Result) -> None:
         """After apply, repair or remove: where the deployment has things now (what it wants,
@@ -104,13 +135,20 @@ class LocalState:
         return datetime.fromisoformat(value) if value else None
 
     def remember_subscription(self, deployment: str, region: str, email: str = "") -> None:
-        data = self.get("subscribed_at", {})
-        data[f"{deployment}/{region}"] = datetime.now(UTC).isoformat()
-        self.set("subscribed_at", data)
-        if email:
-            emails = self.get("subscribed_emails", {})
-            emails[deployment] = sorted({*emails.get(deployment, ()), email.lower()})
-            self.set("subscribed_emails", emails)
+        def add(data: dict) -> None:
+            data.setdefault("subscribed_at", {})[f"{deployment}/{region}"] = (
+                datetime.now(UTC).isoformat())
+            if email:
+                emails = data.setdefault("subscribed_emails", {})
+                emails[deployment] = sorted({*emails.get(deployment, ()), email.lower()})
+        self._update(add)
+
+
+class MaskingFormatter(logging.Formatter):
+    """A log line with any URL password (AWS_ENDPOINT_URL, a proxy) replaced by ***."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask_secrets(super().format(record))
 
 
 def log_path() -> Path:
@@ -121,7 +159,7 @@ def log_unexpected(exc: BaseException) -> Path:
     """Append an unexpected error's traceback to the log file; returns where it went."""
     path = log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    text = mask_secrets("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
     with path.open("a", encoding="utf-8") as log:
         log.write(f"{datetime.now(UTC).isoformat()} unexpected error\n{text}\n")
     return path

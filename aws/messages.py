@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from aws.errors import ChangeWatchError, ErrorKind
+from aws.errors import ChangeWatchError, ErrorKind, mask_secrets
+from aws.refusals import word
 
 # kind -> {lang: template}. Each says what happened and what to do next.
 MESSAGES: dict[str, dict[str, str]] = {
@@ -206,6 +207,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{operation}{where} で AWS がエラーを返しました: {detail}。もう一度お試しください。"
               "繰り返す場合は AWS Health Dashboard を確認してください。",
     },
+    "bad_aws_config": {
+        "en": "The AWS configuration cannot be used: {detail}. Fix the AWS config file or the "
+              "AWS_* environment variable named, then try again.",
+        "ja": "AWS の設定を使えません: {detail}。AWS の設定ファイルか、示された AWS_* 環境変数を"
+              "修正してからもう一度お試しください。",
+    },
+    "mfa_needs_terminal": {
+        "en": "The AWS profile {profile} needs an MFA code ({detail}), and there is no terminal "
+              "to type it in. Run the command in a terminal, or use credentials that need no "
+              "MFA code.",
+        "ja": "AWS プロファイル {profile} には MFA コードが必要です ({detail}) が、入力できる"
+              "端末がありません。端末から実行するか、MFA コードの要らない認証情報を"
+              "使ってください。",
+    },
+    "proxy_unreachable": {
+        "en": "Could not reach the proxy {detail}. Check HTTPS_PROXY / HTTP_PROXY (or unset "
+              "them) and try again.",
+        "ja": "プロキシ {detail} に接続できませんでした。HTTPS_PROXY / HTTP_PROXY を確認するか"
+              "解除してから、もう一度お試しください。",
+    },
+    "bad_response": {
+        "en": "The answer to {operation}{where} was not an AWS response ({detail}): a proxy, "
+              "firewall or captive portal may be in the way. Check the network and "
+              "AWS_ENDPOINT_URL, then try again.",
+        "ja": "{operation}{where} への応答が AWS の応答ではありませんでした（{detail}）。"
+              "プロキシ・ファイアウォール・ログインページが間にある可能性があります。"
+              "ネットワークと AWS_ENDPOINT_URL を確認してからもう一度お試しください。",
+    },
     "unexpected": {
         "en": "Something unexpected went wrong{where}: {detail}. Details are in the log file.",
         "ja": "予期しないエラーが発生しました{where}: {detail}。詳細はログファイルにあります。",
@@ -221,8 +250,9 @@ def describe(error: ChangeWatchError, lang: str = "en") -> str:
         where = f" in {error.region}" if lang == "en" else f"（{error.region}）"
     else:
         where = ""
+    detail = word(error.reason, error.params, lang) if error.reason else error.detail
     return template.format(
-        detail=error.detail or "-",
+        detail=mask_secrets(detail) or "-",
         operation=error.operation or "the request",
         region=error.region or "-",
         profile=error.profile or "default",

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import secrets
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from aws.catalog import Catalog, load_catalog, resolve_watch
+from aws.catalog import Catalog, load_catalog, resolve_watch, watchable_ids
 from aws.errors import ErrorKind, SettingsError
 from aws.exception_check import check as check_exceptions
+from aws.refusals import Refusal
 from aws.regions import is_known_region
 
 LANGUAGES = ("ja", "en")
@@ -98,57 +100,68 @@ def is_valid_timezone(name: str) -> bool:
 
 def _validate_regions(settings: Settings) -> None:
     if not settings.regions:
-        raise SettingsError("no regions are chosen; list at least one in `regions`",
-                            ErrorKind.NO_REGION)
+        raise SettingsError.refuse(Refusal.NO_REGIONS, ErrorKind.NO_REGION)
     unknown = [r for r in settings.regions if not is_known_region(r)]
     if unknown:
-        raise SettingsError(f"unknown region {', '.join(unknown)}")
+        raise SettingsError.refuse(Refusal.UNKNOWN_REGION, regions=", ".join(unknown))
     if len(set(settings.regions)) != len(settings.regions):
-        raise SettingsError("a region is listed twice in `regions`")
+        raise SettingsError.refuse(Refusal.REGION_TWICE)
     if settings.home_region and settings.home_region not in settings.regions:
-        raise SettingsError(f"home_region {settings.home_region} must be one of `regions`")
+        raise SettingsError.refuse(Refusal.HOME_NOT_CHOSEN, region=settings.home_region)
 
 
 def _validate_delivery(settings: Settings) -> None:
     if settings.delivery not in tuple(Delivery):
-        raise SettingsError(f"delivery must be “home” or “per-region”, not “{settings.delivery}”")
+        raise _bad_choice("delivery", Delivery, settings.delivery)
     if settings.notifications not in tuple(Notifications):
-        raise SettingsError("notifications must be “rich” or “simple”, not "
-                            f"“{settings.notifications}”")
+        raise _bad_choice("notifications", Notifications, settings.notifications)
     if settings.delivery == Delivery.PER_REGION and settings.notifications == Notifications.RICH:
-        raise SettingsError("rich notifications need IAM roles, which per-region delivery is "
-                            "for avoiding; set notifications = \"simple\" or delivery = \"home\"")
+        raise SettingsError.refuse(Refusal.RICH_NEEDS_HOME)
     if settings.timezone is not None and not is_valid_timezone(settings.timezone):
-        raise SettingsError(f"timezone “{settings.timezone}” is not an IANA time zone name "
-                            "such as Asia/Tokyo or Europe/Berlin")
+        raise SettingsError.refuse(Refusal.BAD_TIMEZONE, value=settings.timezone)
     if settings.remediation not in tuple(Remediation):
-        raise SettingsError(f"remediation must be “auto” or “off”, not “{settings.remediation}”")
+        raise _bad_choice("remediation", Remediation, settings.remediation)
 
 
 def _validate_keys(settings: Settings) -> None:
     for region, key in (*((None, settings.kms_key),), *settings.kms_keys):
         if key and key.rstrip("/").endswith("alias/aws/sns"):
             # https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-troubleshooting.html
-            raise SettingsError("kms_key alias/aws/sns cannot be used: EventBridge cannot "
-                                "publish to a topic encrypted with the AWS managed key; name a "
-                                "customer managed key or leave kms_key out")
+            raise SettingsError.refuse(Refusal.AWS_MANAGED_KEY)
         if region is not None and not is_known_region(region):
-            raise SettingsError(f"kms_keys names an unknown region {region}")
+            raise SettingsError.refuse(Refusal.KMS_UNKNOWN_REGION, region=region)
+
+
+def _bad_choice(key: str, kind: type[StrEnum], value: str) -> SettingsError:
+    return SettingsError.refuse(Refusal.BAD_CHOICE, key=key, value=value,
+                                allowed=" / ".join(f"“{m}”" for m in kind))
+
+
+def _refuse_unknown_watch(catalog: Catalog, watch: tuple[str, ...]) -> None:
+    """An unknown id is refused with the closest known ones (a typo is the usual cause)."""
+    known = watchable_ids(catalog)
+    for item in watch:
+        if item not in known:
+            close = difflib.get_close_matches(item, known, n=3, cutoff=0.6)
+            raise SettingsError.refuse(Refusal.UNKNOWN_WATCH, value=item,
+                                       suggestions=tuple(close))
 
 
 def validate(settings: Settings, catalog: Catalog | None = None) -> Settings:
     """Refuse bad settings with one clear sentence, before any AWS call."""
     catalog = catalog or load_catalog()
     if not is_valid_email(settings.email):
-        raise SettingsError(f"“{settings.email}” is not a valid email address")
+        raise SettingsError.refuse(Refusal.BAD_EMAIL, email=settings.email)
     _validate_regions(settings)
     if settings.language not in LANGUAGES:
-        raise SettingsError(f"language must be “ja” or “en”, not “{settings.language}”")
+        raise SettingsError.refuse(Refusal.BAD_LANGUAGE, value=settings.language)
     if not _DEPLOYMENT.fullmatch(settings.deployment):
-        raise SettingsError("deployment must be 1-32 lowercase letters, digits or dashes")
+        raise SettingsError.refuse(Refusal.BAD_DEPLOYMENT,  # a stray newline shown as \n
+                                   value=settings.deployment.encode("unicode_escape").decode())
     if not settings.watch:
-        raise SettingsError("nothing is selected to watch", ErrorKind.NOTHING_SELECTED)
-    resolve_watch(catalog, settings.watch)  # raises on unknown ids
+        raise SettingsError.refuse(Refusal.NOTHING_TO_WATCH, ErrorKind.NOTHING_SELECTED)
+    _refuse_unknown_watch(catalog, settings.watch)
+    resolve_watch(catalog, settings.watch)
     _validate_delivery(settings)
     _validate_keys(settings)
     check_exceptions(settings, catalog)

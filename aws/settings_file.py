@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import tomli_w
 
 from aws.errors import SettingsError
+from aws.refusals import Refusal
 from aws.settings import (
     Delivery,
     Notifications,
@@ -29,19 +31,20 @@ _EXCEPTION_KEYS = {"groups", "callers", "source_ips"}
 def _strings(data: dict, key: str, where: str = "") -> tuple[str, ...]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise SettingsError(f"`{where}{key}` must be a list of strings")
+        raise SettingsError.refuse(Refusal.NOT_A_LIST, key=f"{where}{key}")
     return tuple(v.strip() for v in value)
 
 
 def _exceptions(data: dict) -> tuple[WatchException, ...]:
     items = data.get("exceptions", [])
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise SettingsError("`exceptions` must be [[exceptions]] tables")
+        raise SettingsError.refuse(Refusal.NOT_TABLES, key="exceptions")
     found = []
     for item in items:
         unknown = sorted(set(item) - _EXCEPTION_KEYS)
         if unknown:
-            raise SettingsError(f"unknown setting exceptions.{', '.join(unknown)}")
+            raise SettingsError.refuse(Refusal.UNKNOWN_SETTING,
+                                       keys=", ".join(f"exceptions.{k}" for k in unknown))
         found.append(WatchException(_strings(item, "groups", "exceptions."),
                                     _strings(item, "callers", "exceptions."),
                                     _strings(item, "source_ips", "exceptions.")))
@@ -51,17 +54,17 @@ def _exceptions(data: dict) -> tuple[WatchException, ...]:
 def _kms_keys(data: dict) -> tuple[tuple[str, str], ...]:
     keys = data.get("kms_keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        raise SettingsError("`kms_keys` must be a table of region = \"key\"")
+        raise SettingsError.refuse(Refusal.NOT_A_KEY_TABLE)
     return tuple(sorted((region.strip(), key.strip()) for region, key in keys.items()))
 
 
 def from_dict(data: dict) -> Settings:
     unknown = sorted(set(data) - _KNOWN)
     if unknown:
-        raise SettingsError(f"unknown setting {', '.join(unknown)}")
+        raise SettingsError.refuse(Refusal.UNKNOWN_SETTING, keys=", ".join(unknown))
     for key in _STRINGS:
         if key in data and not isinstance(data[key], str):
-            raise SettingsError(f"`{key}` must be a string")
+            raise SettingsError.refuse(Refusal.NOT_A_STRING, key=key)
     text = {key: data[key].strip() for key in _STRINGS if key in data}
     return Settings(
         regions=_strings(data, "regions"),
@@ -124,15 +127,16 @@ def load(path: Path) -> Settings:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")  # a BOM from Notepad is fine
     except OSError as exc:
-        raise SettingsError(f"cannot read {path} ({exc.strerror or exc})") from exc
+        raise SettingsError.refuse(Refusal.UNREADABLE, path=str(path),
+                                   cause=exc.strerror or str(exc)) from exc
     except UnicodeDecodeError as exc:
-        raise SettingsError(f"{path} is not UTF-8 text") from exc
+        raise SettingsError.refuse(Refusal.NOT_UTF8, path=str(path)) from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path} is not valid TOML ({exc})") from exc
+        raise SettingsError.refuse(Refusal.NOT_TOML, path=str(path), cause=str(exc)) from exc
     except RecursionError as exc:
-        raise SettingsError(f"{path} is nested too deeply to be ChangeWatch settings") from exc
+        raise SettingsError.refuse(Refusal.TOO_DEEP, path=str(path)) from exc
     return validate(from_dict(data))
 
 
@@ -140,6 +144,12 @@ def save(settings: Settings, path: Path) -> None:
     """Write atomically, so a crash never leaves half a settings file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(tomli_w.dumps(to_dict(settings)).encode("utf-8"))
-    tmp.replace(path)
+    # A temporary name of its own per writer (two windows or threads may save at once).
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(tomli_w.dumps(to_dict(settings)).encode("utf-8"))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -30,6 +30,8 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     top.add_argument("--demo", action="store_true",
                      help="run against the built-in sandbox (no AWS account needed)")
+    top.add_argument("--demo-reset", action="store_true",
+                     help="with --demo: start the sandbox empty (forget earlier demo commands)")
     top.add_argument("--lang", choices=("ja", "en"), default=None,
                      help="language of messages (default: remembered, else the locale)")
     lang = argparse.ArgumentParser(add_help=False)
@@ -49,6 +51,9 @@ def parser() -> argparse.ArgumentParser:
         if name == "preview":
             sub.add_argument("--event", required=True, metavar="FILE",
                              help="an EventBridge event or a CloudTrail record (JSON)")
+    catalog = commands.add_parser("catalog", parents=[lang],
+                                  help="list the watchable groups and APIs (ids for `watch`)")
+    catalog.add_argument("--json", action="store_true", help="one JSON object per group")
     return top
 
 

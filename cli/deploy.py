@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from aws.deployment import DeploymentService
 from aws.exception_text import in_force
+from aws.errors import Cancelled, is_cancelled
 from aws.execute import Result
 from aws.instructions import Subscribe
 from aws.plan_text import describe_confirmations, describe_plan, describe_search
 from aws.settings import Settings
-from cli.output import EXIT_FAILED, EXIT_OK, err, out, progress_printer
+from cli.output import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    err,
+    error,
+    one_line,
+    out,
+    progress_printer,
+    shorten,
+)
 
 _NOT_FINISHED = {
     "en": "Not finished in {regions}. Fix the problem above and run the same command again: it "
@@ -21,27 +33,31 @@ _NOT_FINISHED = {
 _DONE = {"en": "Done.", "ja": "完了しました。"}
 
 
-def run(service: DeploymentService, settings: Settings, args: argparse.Namespace) -> int:
+def run(service: DeploymentService, settings: Settings, args: argparse.Namespace,
+        cancelled: Callable[[], bool] | None = None) -> int:
     lang = args.lang
     if args.command == "remove":
-        plan = service.removal_plan(settings.deployment, settings)
+        plan = service.removal_plan(settings.deployment, settings, cancelled=cancelled)
         out(describe_search(plan, lang))
     else:
-        plan = service.plan(settings)
+        plan = service.plan(settings, cancelled=cancelled)
     for line in describe_plan(plan, lang, settings.email):
-        out(line)
+        out(one_line(line))
     if args.command != "remove":
         for line in in_force(settings.exceptions, service.catalog, lang):
-            out(line)
+            out(one_line(line))
     if args.command == "plan":
         return EXIT_FAILED if plan.errors else EXIT_OK
-    result = service.execute(plan, on_progress=progress_printer(lang))
+    result = service.execute(plan, on_progress=progress_printer(lang), cancelled=cancelled)
     return _finish(result, settings, lang)
 
 
 def _finish(result: Result, settings: Settings, lang: str) -> int:
+    if any(is_cancelled(r.error) for r in result.regions):  # Ctrl-C: recorded, one sentence
+        error(Cancelled(), lang)
+        return EXIT_INTERRUPTED
     if not result.ok:
-        err(_NOT_FINISHED[lang].format(regions=", ".join(result.unfinished)))
+        err(_NOT_FINISHED[lang].format(regions=shorten(result.unfinished, lang)))
         return EXIT_FAILED
     sent = [step.region for step in result.done if isinstance(step, Subscribe)]
     out(" ".join([_DONE[lang], describe_confirmations(sent, settings.email, lang)])

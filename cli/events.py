@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections.abc import Callable
 from datetime import timedelta
 
 from aws.catalog import Catalog
@@ -38,14 +39,24 @@ def as_json(row: EventRow) -> str:
     }, ensure_ascii=False)
 
 
+# C0/C1 control characters, DEL and line/paragraph separators: a CloudTrail field (a user
+# agent, a resource name) is attacker-controlled and must not forge rows or drive the terminal.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """The text with each control character shown as an escape (\\n, \\x1b)."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def as_line(row: EventRow) -> str:
-    return "  ".join((row.event_time.strftime("%Y-%m-%d %H:%M:%SZ"), row.region.ljust(14),
-                      row.event_name.ljust(30), row.user, row.source_ip, row.resource,
-                      row.error_code)).rstrip()
+    fields = (row.event_time.strftime("%Y-%m-%d %H:%M:%SZ"), row.region.ljust(14),
+              row.event_name.ljust(30), row.user, row.source_ip, row.resource, row.error_code)
+    return "  ".join(printable(field) for field in fields).rstrip()
 
 
 def run(access: AwsAccess, settings: Settings, catalog: Catalog, window: timedelta,
-        args: argparse.Namespace) -> int:
+        args: argparse.Namespace, cancelled: Callable[[], bool] | None = None) -> int:
     """Print what every region gave; a region that failed is reported after the rows."""
     reader = EventReader(lambda region: access.client("cloudtrail", region),
                          watched_rules(settings, catalog), account=settings.profile or "default",
@@ -53,7 +64,7 @@ def run(access: AwsAccess, settings: Settings, catalog: Catalog, window: timedel
     rows: list[EventRow] = []
     error: ChangeWatchError | None = None
     try:
-        reader.load(window, on_progress=rows.extend)
+        reader.load(window, on_progress=rows.extend, cancelled=cancelled)
     except ChangeWatchError as exc:
         error = exc
     for row in sorted(rows, key=lambda r: r.event_time):

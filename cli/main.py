@@ -5,17 +5,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from aws import settings_file as settings_io
 from aws.catalog import load_catalog
 from aws.deployment import DeploymentService
-from aws.errors import ChangeWatchError, SettingsError, translate
+from aws.errors import Cancelled, ChangeWatchError, SettingsError, translate
 from aws.localstate import LocalState, log_unexpected
 from aws.session import AwsAccess
-from cli import deploy, events, preview, verify
+from aws.settings import Settings
+from cli import catalog, deploy, events, preview, verify
 from cli.args import parse
-from cli.output import EXIT_FAILED, EXIT_USAGE, error
+from cli.interrupt import Interrupt
+from cli.output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, error, exit_code
+from cli.preflight import refuse_disabled_regions
 
 
 def start_sandbox(args: argparse.Namespace):
@@ -24,12 +29,16 @@ def start_sandbox(args: argparse.Namespace):
         return None
     from sandbox.demo import start_sandbox as start  # only with the sandbox extra installed
 
-    return start()
+    # Headless commands continue one demo account (apply, then remove, finds what it made).
+    return start(keep_state=bool(getattr(args, "command", None)),
+                 reset=getattr(args, "demo_reset", False))
 
 
 def run_command(args: argparse.Namespace, sandbox=None) -> int:
     """Run one headless command; returns the exit code. Never a traceback: an unexpected
     error is one line here and the traceback goes to the log file."""
+    if args.command == "catalog":
+        return catalog.run(load_catalog(), args)
     try:
         settings = settings_io.load(Path(args.config))
         window = events.parse_since(args.since) if args.command == "events" else None
@@ -47,21 +56,35 @@ def run_command(args: argparse.Namespace, sandbox=None) -> int:
         except ChangeWatchError as exc:
             error(exc, args.lang)
             return EXIT_FAILED
+    interrupt = Interrupt()
     try:
-        access = AwsAccess(profile=settings.profile)
-        catalog = load_catalog()
-        if args.command == "events":
-            return events.run(access, settings, catalog, window, args)
-        if args.command == "verify":
-            return verify.run(access, settings, catalog, args,
-                              sandbox.witness if sandbox else None)
-        service = DeploymentService(access, LocalState.default(), catalog)
-        return deploy.run(service, settings, args)
+        with interrupt.installed():
+            return _run_on_aws(args, settings, window, interrupt.requested, sandbox)
     except ChangeWatchError as exc:
         error(exc, args.lang)
+        return exit_code(exc)
+    except KeyboardInterrupt:  # a second Ctrl-C: what the run did is already recorded
+        error(Cancelled(), args.lang)
+        return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the user reads a sentence, the log the details
         error(translate(exc), args.lang, f" ({log_unexpected(exc)})")
     return EXIT_FAILED
+
+
+def _run_on_aws(args: argparse.Namespace, settings: Settings, window: timedelta | None,
+                cancelled: Callable[[], bool], sandbox=None) -> int:
+    access = AwsAccess(profile=settings.profile)
+    access.sign_in()  # an MFA code is asked for (or refused) before anything else
+    if args.command != "remove":  # removing from a region disabled since is still allowed
+        refuse_disabled_regions(access, settings)
+    catalog_ = load_catalog()
+    if args.command == "events":
+        return events.run(access, settings, catalog_, window, args, cancelled)
+    if args.command == "verify":
+        return verify.run(access, settings, catalog_, args,
+                          sandbox.witness if sandbox else None, cancelled)
+    service = DeploymentService(access, LocalState.default(), catalog_)
+    return deploy.run(service, settings, args, cancelled)
 
 
 def main(argv: list[str] | None = None) -> int:

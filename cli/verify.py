@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from aws.catalog import Catalog
 from aws.session import AwsAccess
 from aws.settings import Settings
 from aws.timezone import zone_name
-from aws.verify import Verifier, describe, hop_text, passed, plan_verify
+from aws.verify import Verifier, describe, hop_text, interruptible_sleep, passed, plan_verify
 from cli.output import EXIT_FAILED, EXIT_OK, EXIT_USAGE, err, out
 
 _ASK = {"en": "Make this change now? [y/N] ", "ja": "この変更を今行いますか？ [y/N] "}
@@ -26,7 +27,7 @@ _PASSED = {"en": "Every step passed: the alert reached the inbox.",
 
 
 def run(access: AwsAccess, settings: Settings, catalog: Catalog, args: argparse.Namespace,
-        witness=None) -> int:
+        witness=None, cancelled: Callable[[], bool] | None = None) -> int:
     """`witness`: the sandbox's stand-in for CloudTrail under --demo, else None."""
     lang, timeout = args.lang, args.timeout * 60.0
     plan = plan_verify(access, settings, catalog)
@@ -39,8 +40,10 @@ def run(access: AwsAccess, settings: Settings, catalog: Catalog, args: argparse.
             out(_NOT_DONE[lang])
             return EXIT_FAILED
     zone = ZoneInfo(zone_name(settings.timezone))
-    results = Verifier(access, plan, timeout=timeout, observer=witness).run(
-        lambda result: out(hop_text(result, plan, lang, timeout=timeout, zone=zone)))
+    verifier = Verifier(access, plan, timeout=timeout, observer=witness,
+                        sleep=interruptible_sleep(cancelled))
+    results = verifier.run(
+        lambda result: out(hop_text(result, plan, lang, timeout=timeout, zone=zone)), cancelled)
     if passed(results):
         out(_PASSED[lang])
         return EXIT_OK

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from aws import resources
 from aws.keys import KeyStore
-from aws.localstate import LOG_NAME, LocalState
-from aws.session import warm_up
+from aws.localstate import LOG_NAME, LocalState, MaskingFormatter
+from aws.session import use_mfa_prompt, warm_up
 from gui.context import AppContext, Credentials
+from gui.mfa import MfaPrompter
 from gui.workers import Worker
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ def setup_logging(local: LocalState) -> Path:
     path = local.state_path.parent / LOG_NAME  # the same file the CLI appends to
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -158,6 +159,7 @@ def start(args: argparse.Namespace, app: QApplication,
     """Everything before the event loop: language, logging, crash dialog, the first window."""
     local = LocalState.default()  # in demo mode, the sandbox's own CHANGEWATCH_HOME
     sys.excepthook = CrashHandler(setup_logging(local))
+    use_mfa_prompt(MfaPrompter(app))  # botocore's getpass would hang a worker
     context = AppContext(local=local, lang=choose_language(args, local))
     context.messages.lang = context.lang
     if sandbox is not None:

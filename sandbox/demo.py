@@ -17,6 +17,7 @@ from pathlib import Path
 import boto3
 
 from aws.settings import Settings, new_deployment_id
+from sandbox import persistence
 from sandbox.history import seed_history
 from sandbox.lookup_emulator import LookupEventsEmulator
 from sandbox.moto_server import MotoServer
@@ -39,7 +40,9 @@ class Sandbox:
     regions = REGIONS
     simulations = SIMULATIONS
 
-    def __init__(self) -> None:
+    def __init__(self, state_dir: Path | None = None) -> None:
+        # state_dir: keep AWS and ChangeWatch's own state there between headless commands
+        self.state_dir = state_dir
         self.moto = MotoServer()
         self.emulator: LookupEventsEmulator | None = None
         self.inbox = Inbox()
@@ -63,11 +66,14 @@ class Sandbox:
         self.session = boto3.session.Session()
         self.simulator = Simulator(self.session)
         self.emulator.load(seed_history(REGIONS))
-        self._create_trail()
+        if self.state_dir is None or not persistence.resume(self.state_dir, url):
+            self._create_trail()
         atexit.register(self.stop)
         return self
 
     def stop(self) -> None:
+        if self.state_dir is not None:
+            persistence.stop_recording()
         if self.emulator:
             self.emulator.stop()
             self.emulator = None
@@ -91,7 +97,7 @@ class Sandbox:
             "AWS_ENDPOINT_URL_SNS": sns_url, "AWS_ENDPOINT_URL_SFN": sfn_url,
             "AWS_CONFIG_FILE": str(config), "AWS_SHARED_CREDENTIALS_FILE": str(credentials),
             "AWS_PROFILE": PROFILE, "AWS_DEFAULT_REGION": HOME_REGION,
-            "CHANGEWATCH_HOME": str(self.home / "changewatch"),
+            "CHANGEWATCH_HOME": str((self.state_dir or self.home) / "changewatch"),
         })
 
     def _create_trail(self) -> None:
@@ -158,9 +164,13 @@ class Sandbox:
 _running: Sandbox | None = None
 
 
-def start_sandbox() -> Sandbox:
-    """The process's one sandbox, started on first use."""
+def start_sandbox(keep_state: bool = False, reset: bool = False) -> Sandbox:
+    """The process's one sandbox, started on first use. keep_state: continue from the
+    previous headless --demo command (reset: from nothing), as one AWS account would."""
     global _running
     if _running is None:
-        _running = Sandbox().start()
+        state_dir = persistence.state_dir() if keep_state else None
+        if state_dir is not None and reset:
+            persistence.forget(state_dir)
+        _running = Sandbox(state_dir).start()
     return _running

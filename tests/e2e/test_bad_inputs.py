@@ -150,5 +150,6 @@ def test_sso_login_expired(moto, tmp_path, capsys, monkeypatch):
 def test_unknown_profile(moto, tmp_path, capsys):
     config = tmp_path / "cw.toml"
     save(per_region(profile="nosuch"), config)
-    assert main.main(["plan", "--config", str(config), "--lang", "en"]) == 1
+    # a settings problem (nothing was called): exit 2, as for any other bad setting
+    assert main.main(["plan", "--config", str(config), "--lang", "en"]) == 2
     assert "nosuch does not exist" in capsys.readouterr().err
