@@ -6,8 +6,8 @@ import argparse
 from collections.abc import Callable
 
 from aws.deployment import DeploymentService
-from aws.exception_text import in_force
 from aws.errors import Cancelled, is_cancelled
+from aws.exception_text import in_force
 from aws.execute import Result
 from aws.instructions import Subscribe
 from aws.plan_text import describe_confirmations, describe_plan, describe_search
