@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SECTIONS = ("bench_apply", "bench_events", "bench_gui")
+SECTIONS = ("bench_apply", "bench_events", "bench_busy", "bench_gui")
 
 
 def main(names: list[str]) -> int:

@@ -111,19 +111,25 @@ def _cold_start() -> float:
 
 
 def _filter_100k() -> float:
+    from aws.catalog import Text
     from gui.eventlog.model import EventTableModel
     from gui.eventlog.proxy import EventFilterProxy
 
+    label = Text(ja="インバウンドルールを追加", en="Inbound rule added")
     now = datetime.now(UTC)
     names = ("AuthorizeSecurityGroupIngress", "StopConfigurationRecorder", "ConsoleLogin",
              "PutBucketPolicy", "DeleteTrail")
     rows = [EventRow(event_id=f"id-{i}", event_time=now - timedelta(seconds=i),
                      region=REGIONS[i % 4], event_name=names[i % 5],
                      event_source="ec2.amazonaws.com",
-                     user=f"arn:aws:iam::123456789012:user/user{i % 97}",
+                     user=f"user{i % 97}", user_arn=f"arn:aws:iam::123456789012:user/user{i % 97}",
                      source_ip=f"203.0.113.{i % 250}", user_agent="aws-cli/2.17",
                      resource=f"sg-{i:017x}", error_code="AccessDenied" if i % 50 == 0 else "",
-                     read_only=False, group_id="security-groups", record={})
+                     read_only=False, group_id="security-groups", label=label,
+                     # the filter searches request parameters too: a realistic one per row
+                     record={"requestParameters": {"groupId": f"sg-{i:017x}", "ipPermissions": {
+                         "items": [{"ipProtocol": "tcp", "fromPort": 22, "toPort": 22,
+                                    "ipRanges": {"items": [{"cidrIp": "0.0.0.0/0"}]}}]}}})
             for i in range(100_000)]
     model = EventTableModel()
     model.append_rows(rows)

@@ -44,6 +44,8 @@ def parser() -> argparse.ArgumentParser:
         if name == "events":
             sub.add_argument("--since", default="24h", help="window: 1h, 24h, 7d, 90d")
             sub.add_argument("--json", action="store_true", help="one JSON object per line")
+            sub.add_argument("--scan-pages", type=_pages, default=100, metavar="N",
+                             help="pages of 50 events each query reads at most (0: no limit)")
         if name == "verify":
             sub.add_argument("--yes", action="store_true", help="make the change without asking")
             sub.add_argument("--timeout", type=_minutes, default=10, metavar="MINUTES",
@@ -55,6 +57,12 @@ def parser() -> argparse.ArgumentParser:
                                   help="list the watchable groups and APIs (ids for `watch`)")
     catalog.add_argument("--json", action="store_true", help="one JSON object per group")
     return top
+
+
+def _pages(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of pages: {text!r}")
+    return int(text)
 
 
 def _minutes(text: str) -> int:

@@ -1,21 +1,42 @@
-"""`events`: recent matching CloudTrail events, as a table or one JSON object per line."""
+"""`events`: recent matching CloudTrail events, as a table or one JSON object per line,
+printed page by page as they are found (newest first within each page)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import re
+import sys
+import threading
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from aws.catalog import Catalog
 from aws.errors import ChangeWatchError, ErrorKind, SettingsError
-from aws.events import EventReader, EventRow, watched_rules
+from aws.events import SCAN_PAGES, EventPage, EventReader, EventRow, watched_rules
 from aws.session import AwsAccess
 from aws.settings import Settings
-from cli.output import EXIT_OK, out
+from cli.output import EXIT_FAILED, EXIT_OK, err, out
 
 MAX_WINDOW = timedelta(days=90)  # LookupEvents keeps 90 days
+_PROGRESS_EVERY = 20  # pages between two "read back to" lines of a long scan
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # a CloudTrail value must not forge lines
+
+_WORDS = {
+    "reading": {
+        "en": "{region}: read back to {time} ({pages} pages so far)…",
+        "ja": "{region}: {time} まで読みました（{pages} ページ）…"},
+    "bounded": {
+        "en": "{region}: read back to {time} only; older events of the window were not read "
+              "(every event of the region is scanned, about 80 a second). Ask a shorter "
+              "--since, or more pages with --scan-pages (0: no limit).",
+        "ja": "{region}: {time} までしか読んでいません。それより古いイベントは未確認です"
+              "（このリージョンの全イベントを 1 秒に約 80 件ずつ調べます）。--since を短くするか、"
+              "--scan-pages でページ数を増やしてください（0 で無制限）。"},
+    "stopped": {
+        "en": "Stopped. The events above are those found so far.",
+        "ja": "中断しました。上に表示したのはそれまでに見つかったイベントです。"},
+}
 
 
 def parse_since(text: str) -> timedelta:
@@ -34,8 +55,9 @@ def as_json(row: EventRow) -> str:
     return json.dumps({
         "eventId": row.event_id, "eventName": row.event_name,
         "eventTime": row.event_time.strftime("%Y-%m-%dT%H:%M:%SZ"), "region": row.region,
-        "user": row.user, "resource": row.resource, "sourceIPAddress": row.source_ip,
-        "errorCode": row.error_code, "eventSource": row.event_source, "group": row.group_id,
+        "user": row.user, "userArn": row.user_arn, "resource": row.resource,
+        "sourceIPAddress": row.source_ip, "errorCode": row.error_code,
+        "eventSource": row.event_source, "group": row.group_id,
     }, ensure_ascii=False)
 
 
@@ -50,25 +72,66 @@ def printable(text: str) -> str:
 
 
 def as_line(row: EventRow) -> str:
+    """One row as a line of the events table, control characters escaped."""
     fields = (row.event_time.strftime("%Y-%m-%d %H:%M:%SZ"), row.region.ljust(14),
               row.event_name.ljust(30), row.user, row.source_ip, row.resource, row.error_code)
     return "  ".join(printable(field) for field in fields).rstrip()
 
 
+def _clock(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+class _Printer:
+    """on_progress: prints each page's rows at once; a line on stderr now and then while a
+    long scan goes back (only on a terminal: a pipe gets the rows alone)."""
+
+    def __init__(self, as_json_lines: bool, lang: str) -> None:
+        self._json, self._lang = as_json_lines, lang
+        self._pages: dict[str, int] = {}
+        self._talk = sys.stderr.isatty()
+
+    def __call__(self, page: EventPage) -> None:
+        for row in sorted(page.rows, key=lambda r: r.event_time, reverse=True):
+            out(as_json(row) if self._json else as_line(row))
+        pages = self._pages[page.region] = self._pages.get(page.region, 0) + 1
+        if self._talk and not page.done and page.reached and pages % _PROGRESS_EVERY == 0:
+            err(_WORDS["reading"][self._lang].format(region=page.region, pages=pages,
+                                                     time=_clock(page.reached)))
+
+
 def run(access: AwsAccess, settings: Settings, catalog: Catalog, window: timedelta,
         args: argparse.Namespace, cancelled: Callable[[], bool] | None = None) -> int:
-    """Print what every region gave; a region that failed is reported after the rows."""
+    """Print what every region gives as it comes; then what was left unread, and the first
+    region that failed. Ctrl-C stops between two requests and keeps what was printed."""
+    pages = getattr(args, "scan_pages", SCAN_PAGES)
     reader = EventReader(lambda region: access.client("cloudtrail", region),
                          watched_rules(settings, catalog), account=settings.profile or "default",
-                         catalog=catalog)
-    rows: list[EventRow] = []
-    error: ChangeWatchError | None = None
+                         catalog=catalog, scan_pages=pages or None)  # 0: no limit
+    stop = threading.Event()
+    failure: list[ChangeWatchError] = []
+
+    def read() -> None:
+        try:
+            reader.load(window, _Printer(args.json, args.lang), cancelled=stop.is_set)
+        except ChangeWatchError as exc:
+            failure.append(exc)
+
+    # The reading runs on its own thread so Ctrl-C reaches us here and can stop it cleanly.
+    worker = threading.Thread(target=read, name="events", daemon=True)
+    worker.start()
     try:
-        reader.load(window, on_progress=rows.extend, cancelled=cancelled)
-    except ChangeWatchError as exc:
-        error = exc
-    for row in sorted(rows, key=lambda r: r.event_time):
-        out(as_json(row) if args.json else as_line(row))
-    if error is not None:
-        raise error
+        while worker.is_alive():
+            worker.join(0.2)
+            if cancelled is not None and cancelled():  # Ctrl-C, caught by the command
+                raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        stop.set()
+        worker.join()
+        err(_WORDS["stopped"][args.lang])
+        return EXIT_FAILED
+    for region, back_to in sorted(reader.scanned_back_to().items()):
+        err(_WORDS["bounded"][args.lang].format(region=region, time=_clock(back_to)))
+    if failure:
+        raise failure[0]
     return EXIT_OK

@@ -5,12 +5,12 @@ from __future__ import annotations
 from aws.catalog import Catalog
 from aws.desired import PLACEHOLDER_IDENTITY, desired_state
 from aws.events.queries import Query, WatchedRule, plan_queries
-from aws.events.reader import OVERLAP, PAGE_SIZE, EventReader
+from aws.events.reader import OVERLAP, PAGE_SIZE, SCAN_PAGES, EventPage, EventReader
 from aws.events.rows import EventRow
 from aws.settings import Delivery, Notifications, Settings
 
-__all__ = ["OVERLAP", "PAGE_SIZE", "EventReader", "EventRow", "Query", "WatchedRule",
-           "plan_queries", "watched_rules"]
+__all__ = ["OVERLAP", "PAGE_SIZE", "SCAN_PAGES", "EventPage", "EventReader", "EventRow",
+           "Query", "WatchedRule", "plan_queries", "watched_rules"]
 
 
 def watched_rules(settings: Settings, catalog: Catalog) -> list[WatchedRule]:

@@ -6,6 +6,7 @@ import json
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -17,13 +18,16 @@ from aws.events.queries import Query, WatchedRule, names_by_source, plan_queries
 from aws.events.rows import EventRow, event_row, event_time
 from aws.fanout import per_region
 from aws.match import delivers, to_eventbridge
-from aws.ratelimit import TokenBucket, shared_bucket
+from aws.ratelimit import TokenBucket, cancellable, pace_lookup_events, shared_bucket
 
 # LookupEvents: one lookup attribute per call, at most 50 events a page, the last 90 days,
 # 2 requests per second per account per Region, events shown minutes after they happen:
 # https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html
 OVERLAP = timedelta(minutes=15)
 PAGE_SIZE = 50
+# Pages one query reads per load before it stops and offers "load more": 5 000 events, about
+# a minute at the paced rate. A busy region has hundreds of thousands of events a day.
+SCAN_PAGES = 100
 _MAX_REGION_WORKERS = 17
 
 
@@ -31,14 +35,46 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class EventReader:
-    """Reads the watched rules' recent events, regions in parallel, pages through one bucket.
+@dataclass(frozen=True)
+class EventPage:
+    """One LookupEvents page as the reader streams it: its new watched rows (often none in an
+    all-events scan) and how far back its query has read."""
 
-    `load` reads a window; `poll` reads from the newest event seen in each region minus
+    region: str
+    query: Query
+    rows: tuple[EventRow, ...]
+    reached: datetime | None  # the oldest EventTime read so far by this query in this round
+    start: datetime           # the oldest time this round asks for
+    done: bool                # this query reached `start`
+
+
+@dataclass(frozen=True)
+class _Frontier:
+    """Where a load of one query stopped: everything newer than `end` was read."""
+
+    end: datetime
+    ids: frozenset[str] = frozenset()  # events at exactly `end`, already listed
+
+
+@dataclass(frozen=True)
+class _Job:
+    query: Query
+    start: datetime
+    end: datetime | None
+    pages: int | None      # page budget; None: read to the end
+    scan: bool             # a load: it keeps a frontier for "load more"
+
+
+class EventReader:
+    """Reads the watched rules' recent events, regions in parallel, every request paced.
+
+    `load` reads a window, each query at most `scan_pages` pages; where a query stopped early
+    (the budget, or the user's stop) `scanned_back_to` says how far it got and `load_more`
+    continues from there. `poll` reads from the newest event seen in each region minus
     OVERLAP, so an event CloudTrail shows up to 15 minutes late is still listed, once (rows are
     de-duplicated by EventId). An event that shows up later than that, with an EventTime older
     than the newest seen minus OVERLAP, is missed until the next `load`. `on_progress` is called
-    from worker threads, one call at a time, with each page's new watched rows.
+    from worker threads, one call at a time, with an EventPage for every page read.
     """
 
     def __init__(
@@ -50,6 +86,7 @@ class EventReader:
         *,
         account: str = "default",
         catalog: Catalog | None = None,
+        scan_pages: int | None = SCAN_PAGES,  # None: read every query to the window's start
     ) -> None:
         self._client_for_region = client_for_region
         self._catalog = catalog or load_catalog()
@@ -57,6 +94,7 @@ class EventReader:
         self._bucket = bucket if bucket is not None else shared_bucket()
         self._clock = clock
         self._account = account
+        self._scan_pages = scan_pages
         self._by_region: dict[str, list[WatchedRule]] = defaultdict(list)
         for rule in self._rules:
             self._by_region[rule.region].append(rule)
@@ -69,53 +107,93 @@ class EventReader:
         self._emit_lock = threading.Lock()
         self._clients: dict[str, Any] = {}
         self._newest: dict[str, datetime] = {}
-        self._starts: dict[str, datetime] = {}
+        self._window_start: dict[str, datetime] = {}
+        self._read_at: dict[str, datetime] = {}  # when the last read of the region began
+        self._frontiers: dict[Query, _Frontier] = {}
         self._seen: dict[str, tuple[str, datetime]] = {}
 
     @property
     def queries(self) -> tuple[Query, ...]:
-        """The queries the next read will run."""
+        """The queries the next load or poll will run."""
         with self._lock:
             return plan_queries(self._rules, self._per_name)
+
+    def scanned_back_to(self) -> dict[str, datetime]:
+        """Regions whose last load stopped before the window's start: the time back to which
+        every query of the region was read (all events after it are listed)."""
+        with self._lock:
+            found: dict[str, datetime] = {}
+            for query, frontier in self._frontiers.items():
+                # The least far back of a region's queries is what is true for all of them.
+                if query.region not in found or frontier.end > found[query.region]:
+                    found[query.region] = frontier.end
+            return found
 
     def load(
         self,
         window: timedelta,
-        on_progress: Callable[[list[EventRow]], None],
+        on_progress: Callable[[EventPage], None],
         cancelled: Callable[[], bool] | None = None,
     ) -> tuple[EventRow, ...]:
-        """Read the last `window` afresh; returns every watched row, newest first."""
-        start = self._clock() - window
+        """Read the last `window` afresh; returns the watched rows read, newest first."""
+        now = self._clock()
+        start = now - window
+        queries = self.queries
         with self._lock:
             self._seen.clear()
             self._newest.clear()
-            self._starts = {region: start for region in self._by_region}
-        return self._read(on_progress, cancelled)
+            self._window_start = {region: start for region in self._by_region}
+            self._read_at = {region: now for region in self._by_region}
+            # A query stopped before its first page has read nothing newer than now.
+            self._frontiers = {q: _Frontier(now) for q in queries}
+        jobs = [_Job(q, start, None, self._scan_pages, True) for q in queries]
+        return self._read(jobs, on_progress, cancelled, poll=False)
+
+    def load_more(
+        self,
+        on_progress: Callable[[EventPage], None],
+        cancelled: Callable[[], bool] | None = None,
+    ) -> tuple[EventRow, ...]:
+        """Continue every query of the last load where it stopped, as far as the budget goes."""
+        with self._lock:
+            frontiers = dict(self._frontiers)
+            for frontier in frontiers.values():  # listed already: not again
+                for event_id in frontier.ids:
+                    self._seen[event_id] = ("", frontier.end)
+        jobs = [_Job(q, self._window_start[q.region], f.end, self._scan_pages, True)
+                for q, f in frontiers.items()]
+        return self._read(jobs, on_progress, cancelled, poll=False)
 
     def poll(
         self,
-        on_progress: Callable[[list[EventRow]], None],
+        on_progress: Callable[[EventPage], None],
         cancelled: Callable[[], bool] | None = None,
     ) -> tuple[EventRow, ...]:
         """Read what is new since the last read; returns the rows not listed before."""
+        now = self._clock()
         with self._lock:
-            fallback = self._clock() - OVERLAP
-            self._starts = {
-                region: (self._newest[region] - OVERLAP if region in self._newest
-                         else self._starts.get(region, fallback))
-                for region in self._by_region
-            }
-        return self._read(on_progress, cancelled)
+            starts = {region: (self._newest[region] if region in self._newest
+                               else self._read_at.get(region, now)) - OVERLAP
+                      for region in self._by_region}
+        jobs = [_Job(q, starts[q.region], None, None, False) for q in self.queries]
+        return self._read(jobs, on_progress, cancelled, poll=True, now=now)
 
     def _read(
-        self, on_progress: Callable[[list[EventRow]], None], cancelled: Callable[[], bool] | None
+        self,
+        jobs: list[_Job],
+        on_progress: Callable[[EventPage], None],
+        cancelled: Callable[[], bool] | None,
+        *,
+        poll: bool,
+        now: datetime | None = None,
     ) -> tuple[EventRow, ...]:
-        by_region: dict[str, list[Query]] = defaultdict(list)
-        for query in self.queries:
-            by_region[query.region].append(query)
+        by_region: dict[str, list[_Job]] = defaultdict(list)
+        for job in jobs:
+            by_region[job.query.region].append(job)
         outcomes = per_region(
             by_region,
-            lambda region: self._read_region(region, by_region[region], on_progress, cancelled),
+            lambda region: self._read_region(region, by_region[region], on_progress, cancelled,
+                                             poll, now),
             max_workers=_MAX_REGION_WORKERS, name="events")
         rows = [row for o in outcomes.values() for row in (o.value or ())]
         errors = [o.error for o in outcomes.values() if o.error is not None]
@@ -129,32 +207,70 @@ class EventReader:
     def _read_region(
         self,
         region: str,
-        queries: list[Query],
-        on_progress: Callable[[list[EventRow]], None],
+        jobs: list[_Job],
+        on_progress: Callable[[EventPage], None],
         cancelled: Callable[[], bool] | None,
+        poll: bool,
+        now: datetime | None,
     ) -> list[EventRow]:
         client = self._client(region)
-        start = self._starts[region]
         rows: list[EventRow] = []
-        for query in queries:
-            token: str | None = None
-            pages = 0
-            while pages == 0 or token:
-                if not self._bucket.acquire((self._account, region), cancelled):
-                    raise Cancelled()
-                page = self._call(client, query, start, token)
-                pages += 1
-                new = self._rows(region, page.get("Events", []))
-                if new:
+        newest: datetime | None = None
+        with cancellable(cancelled):
+            for job in jobs:
+                token: str | None = None
+                pages = 0
+                reached: datetime | None = None
+                while pages == 0 or token:
+                    if job.pages is not None and pages >= job.pages:
+                        break  # the budget: the frontier stays for "load more"
+                    if cancelled is not None and cancelled():
+                        raise Cancelled()
+                    page = self._call(client, job, token)
+                    pages += 1
+                    events = page.get("Events", [])
+                    times = [t for t in map(event_time, events) if t is not None]
+                    new = self._rows(region, events)
                     rows.extend(new)
+                    token = page.get("NextToken")
+                    if times:
+                        reached = min(times) if reached is None else min(reached, *times)
+                        newest = max(times) if newest is None else max(newest, *times)
+                    if not poll:
+                        if newest is not None:
+                            self._commit_newest(region, newest)
+                        self._advance(job, events, reached, done=not token)
                     with self._emit_lock:
-                        on_progress(new)
-                token = page.get("NextToken")
-            self._learn(query, pages)
+                        on_progress(EventPage(region, job.query, tuple(new), reached,
+                                              job.start, done=not token))
+                self._learn(job.query, pages)
+        if poll:  # a stopped poll commits nothing, so the next one reads the same span again
+            with self._lock:
+                self._read_at[region] = now or self._clock()
+            if newest is not None:
+                self._commit_newest(region, newest)
         return rows
 
-    def _call(self, client: Any, query: Query, start: datetime, token: str | None) -> dict:
-        kwargs: dict[str, Any] = {"StartTime": start, "MaxResults": PAGE_SIZE}
+    def _commit_newest(self, region: str, newest: datetime) -> None:
+        with self._lock:
+            if region not in self._newest or newest > self._newest[region]:
+                self._newest[region] = newest
+
+    def _advance(self, job: _Job, events: list[dict], reached: datetime | None,
+                 done: bool) -> None:
+        with self._lock:
+            if done:
+                self._frontiers.pop(job.query, None)
+            elif reached is not None:
+                ids = frozenset(str(e.get("EventId")) for e in events
+                                if event_time(e) == reached)
+                self._frontiers[job.query] = _Frontier(reached, ids)
+
+    def _call(self, client: Any, job: _Job, token: str | None) -> dict:
+        query = job.query
+        kwargs: dict[str, Any] = {"StartTime": job.start, "MaxResults": PAGE_SIZE}
+        if job.end is not None:
+            kwargs["EndTime"] = job.end
         if query.key is not None:
             kwargs["LookupAttributes"] = [{"AttributeKey": query.key,
                                            "AttributeValue": query.value}]
@@ -176,12 +292,7 @@ class EventReader:
     def _rows(self, region: str, events: list[dict]) -> list[EventRow]:
         rows: list[EventRow] = []
         for event in events:
-            when = event_time(event)
-            with self._lock:
-                if when is not None and (region not in self._newest
-                                         or when > self._newest[region]):
-                    self._newest[region] = when
-            row = self._row(region, event, when)
+            row = self._row(region, event, event_time(event))
             if row is None:
                 continue
             with self._lock:
@@ -217,6 +328,7 @@ class EventReader:
         client = self._clients.get(region)
         if client is None:
             client = self._client_for_region(region)
+            pace_lookup_events(client, self._bucket, self._account)
             with self._lock:
                 client = self._clients.setdefault(region, client)
         return client

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from aws.events import EventRow
 from gui.eventlog.history import PreviousState, previous_states
 from gui.eventlog.model import local_time, utc_time
+from gui.language import current_lang
 
 
 def _pre(data: object) -> str:
@@ -59,9 +60,13 @@ class DetailPane(QWidget):
 
     def show_row(self, row: EventRow, history: Iterable[EventRow]) -> None:
         self._row, self._history = row, history
-        parts = [f"<h3>{escape(row.event_name)} — {escape(row.region)}</h3>", "<p>"]
-        facts = ((self.tr("Time"), f"{local_time(row)} ({utc_time(row)} UTC)"),
-                 (self.tr("Who"), row.user),
+        label = row.label_in(current_lang())
+        parts = [f"<h3>{escape(label)} — {escape(row.region)}</h3>", "<p>"]
+        who = f"{row.user} ({row.user_arn})" if row.user_arn and row.user_arn != row.user \
+            else row.user
+        facts = ((self.tr("API"), f"{row.event_name} ({row.event_source})"),
+                 (self.tr("Time"), f"{local_time(row)} ({utc_time(row)} UTC)"),
+                 (self.tr("Who"), who),
                  (self.tr("From"), f"{row.source_ip} / {row.user_agent}"),
                  (self.tr("Resource"), row.resource or "-"),
                  (self.tr("Event ID"), row.event_id))

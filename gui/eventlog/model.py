@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import UTC
@@ -13,9 +14,11 @@ from PySide6.QtWidgets import QApplication, QStyle
 from aws.events import EventRow
 from aws.exceptions import Excepted, excepted_row
 from aws.settings import WatchException
+from gui.language import current_lang
 from gui.tablemodel import RowsTableModel
 
-TIME, REGION, EVENT, USER, SOURCE_IP, RESOURCE, ERROR = range(7)
+# API is last: hidden columns are remembered by number, and older choices must still hold.
+TIME, REGION, EVENT, USER, SOURCE_IP, RESOURCE, ERROR, API = range(8)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _FAILED = QColor("#b3261e")
 _SENSITIVE_BG = QColor("#fff4d6")
@@ -32,10 +35,14 @@ def utc_time(row: EventRow) -> str:
 
 
 def haystack(row: EventRow) -> str:
-    """Everything the filter box searches, lowercased once when the row arrives."""
+    """Everything the filter box searches, lowercased once when the row arrives: the columns,
+    the labels in both languages, the user's ARN and the request parameters ("0.0.0.0")."""
+    request = row.record.get("requestParameters")
     return " ".join((local_time(row), utc_time(row), row.region, row.event_name,
-                     row.event_source, row.user, row.source_ip, row.resource, row.error_code,
-                     row.user_agent, row.event_id, row.group_id)).lower()
+                     row.label_in("en"), row.label_in("ja"), row.event_source, row.user,
+                     row.user_arn, row.source_ip, row.resource, row.error_code, row.user_agent,
+                     row.event_id, row.group_id,
+                     json.dumps(request, ensure_ascii=False) if request else "")).lower()
 
 
 class EventTableModel(RowsTableModel):
@@ -47,16 +54,24 @@ class EventTableModel(RowsTableModel):
         self._rows: list[EventRow] = []
         self._keys: list[float] = []  # -timestamp, ascending, for bisect
         self.haystacks: list[str] = []
+        self._ids: set[str] = set()  # a row read twice (a resumed scan's edge) is listed once
         self._sensitive = frozenset(sensitive_groups)
         self._headers: list[str] = []
         self._exceptions: tuple[WatchException, ...] = ()
         self._excepted: dict[str, Excepted | None] = {}  # by event id, worked out once
+        self.lang = current_lang()
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self._headers = [self.tr("Time"), self.tr("Region"), self.tr("Event"), self.tr("User"),
-                         self.tr("Source IP"), self.tr("Resource"), self.tr("Error")]
+                         self.tr("Source IP"), self.tr("Resource"), self.tr("Error"),
+                         self.tr("API")]
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
+        lang = current_lang()
+        if lang != self.lang and self._rows:  # the Event column's labels change language
+            self.lang = lang
+            self.dataChanged.emit(self.index(0, EVENT), self.index(len(self._rows) - 1, EVENT))
+        self.lang = lang
 
     @property
     def rows(self) -> Sequence[EventRow]:
@@ -81,7 +96,7 @@ class EventTableModel(RowsTableModel):
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == EVENT and self.excepted(row):  # sent no email: say so on the row
-                return self.tr("%1 (excepted)").replace("%1", row.event_name)
+                return self.tr("%1 (excepted)").replace("%1", self._text(row, column))
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
@@ -95,15 +110,20 @@ class EventTableModel(RowsTableModel):
             return row
         return None
 
-    @staticmethod
-    def _text(row: EventRow, column: int) -> str:
-        return (local_time(row), row.region, row.event_name, row.user, row.source_ip,
-                row.resource, row.error_code)[column]
+    def _text(self, row: EventRow, column: int) -> str:
+        if column == EVENT:
+            return row.label_in(self.lang)
+        return (local_time(row), row.region, "", row.user, row.source_ip, row.resource,
+                row.error_code, row.event_name)[column]
 
     def _tooltip(self, row: EventRow, column: int) -> str | None:
         if column == TIME:
             return self.tr("%1 UTC").replace("%1", utc_time(row))
-        notes = []
+        notes = []  # what the cell is about first, then the row's warnings
+        if column == USER:
+            notes.append(row.user_arn or row.user)
+        if column in (EVENT, API):
+            notes.append(f"{row.event_name} ({row.event_source})")
         if row.error_code:
             notes.append(self.tr("Failed call: %1").replace("%1", row.error_code))
         if self.is_sensitive(row):
@@ -111,8 +131,6 @@ class EventTableModel(RowsTableModel):
         if self.excepted(row):
             notes.append(self.tr("Excepted: no email was sent (exception for %1).")
                          .replace("%1", self.excepted(row).by))
-        if column == USER:
-            notes.append(row.user)
         return "\n".join(notes) or None
 
     def _icon(self, row: EventRow):
@@ -125,7 +143,12 @@ class EventTableModel(RowsTableModel):
 
     def append_rows(self, new: Iterable[EventRow]) -> None:
         """Insert rows at their place by time; one beginInsertRows per contiguous block."""
-        ordered = sorted(new, key=lambda r: r.event_time, reverse=True)
+        fresh = []
+        for row in new:
+            if row.event_id not in self._ids:
+                self._ids.add(row.event_id)
+                fresh.append(row)
+        ordered = sorted(fresh, key=lambda r: r.event_time, reverse=True)
         if not ordered:
             return
         blocks: list[tuple[int, list[EventRow]]] = []
@@ -145,4 +168,5 @@ class EventTableModel(RowsTableModel):
     def clear(self) -> None:
         self.beginResetModel()
         self._rows, self._keys, self.haystacks = [], [], []
+        self._ids = set()
         self.endResetModel()

@@ -1,4 +1,5 @@
-"""Loads a window of events, then polls on a timer: one round at a time, never two in flight."""
+"""Loads a window of events, then polls on a timer: one round at a time, never two in flight.
+A load that stopped early (its page budget, or Stop) can be continued with `load_more`."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from aws.events import EventReader, EventRow
+from aws.events import EventPage, EventReader, EventRow
 from gui.workers import Worker, WorkerPool
 
 
@@ -15,7 +16,8 @@ class EventPoller(QObject):
     """Owns the reader; rows come back page by page through `rows_arrived`."""
 
     rows_arrived = Signal(object)         # list[EventRow]: one page's new rows
-    round_started = Signal(str)           # "load" | "poll"
+    page_read = Signal(object)            # EventPage: how far back a query has read
+    round_started = Signal(str)           # "load" | "more" | "poll"
     round_finished = Signal(str, object)  # kind, ChangeWatchError | None
     new_events = Signal(object)           # list[EventRow] a poll found (not the first load)
 
@@ -59,6 +61,17 @@ class EventPoller(QObject):
         self._reader = self._reader or self._make_reader()
         self._start("load", Worker(self._reader.load, window))
 
+    def load_more(self) -> None:
+        """Continue the last load where it stopped (nothing to do if it read everything)."""
+        if self._worker is not None or self._reader is None or not self.scanned_back_to():
+            return
+        self._timer.stop()
+        self._start("more", Worker(self._reader.load_more))
+
+    def scanned_back_to(self) -> dict[str, datetime]:
+        """Regions whose last load stopped early, and the time back to which they were read."""
+        return self._reader.scanned_back_to() if self._reader is not None else {}
+
     def reset(self) -> None:
         """Forget the reader (the settings changed); the next load makes a new one."""
         self.stop()
@@ -88,12 +101,15 @@ class EventPoller(QObject):
         return self._worker is not None and self.sender() is self._worker.signals
 
     @Slot(object)
-    def _on_worker_progress(self, rows: list[EventRow]) -> None:
+    def _on_worker_progress(self, page: EventPage) -> None:
         if not self._current() or self._pending is not None:
             return  # a cancelled round's late pages
-        if self._kind == "poll":
-            self._found.extend(rows)
-        self.rows_arrived.emit(rows)
+        rows = list(page.rows)
+        if rows:
+            if self._kind == "poll":
+                self._found.extend(rows)
+            self.rows_arrived.emit(rows)
+        self.page_read.emit(page)
 
     @Slot(object)
     def _on_worker_succeeded(self, _rows: object) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from aws.catalog import load_catalog
-from aws.events import EventReader, EventRow, watched_rules
+from aws.events import EventPage, EventReader, EventRow, watched_rules
 from aws.messages import describe
 from gui.context import AppContext
 from gui.eventlog.compare import MAX_COMPARED, CompareDialog, columns_menu
@@ -33,11 +33,19 @@ from gui.eventlog.model import EventTableModel
 from gui.eventlog.poller import EventPoller
 from gui.eventlog.proxy import EventFilterProxy
 from gui.eventlog.tray import TrayNotifier
+from gui.language import current_lang
 from gui.workers import WorkerPool
 
 WINDOWS = (timedelta(hours=1), timedelta(hours=24), timedelta(days=7), timedelta(days=90))
 INTERVALS_MS = (0, 60_000, 300_000, 900_000)
-_WIDTHS = (145, 110, 255, 265, 115, 150)
+_WIDTHS = (145, 110, 255, 160, 115, 150, 130)
+
+
+def _short_time(moment: datetime) -> str:
+    """HH:MM in local time; with the date when it is not today."""
+    local = moment.astimezone()
+    today = datetime.now().astimezone().date()
+    return local.strftime("%H:%M" if local.date() == today else "%Y-%m-%d %H:%M")
 
 
 class EventLogTab(QWidget):
@@ -56,6 +64,8 @@ class EventLogTab(QWidget):
         self.ask_save_path: Callable[[], tuple[str, str]] = self._ask_save_path
         self._error = ""
         self._busy = False
+        self._kind = ""
+        self._reached: dict[str, datetime] = {}  # region → how far back this round has read
         self._build()
         self._connect()
         self.retranslate_ui()
@@ -72,6 +82,13 @@ class EventLogTab(QWidget):
         self.refresh_button, self.export_button = QPushButton(self), QPushButton(self)
         self.compare_button = QPushButton(self)
         self.compare_button.setEnabled(False)
+        # A scan of every event of a busy region takes minutes: it can be stopped, and a
+        # window it did not finish is said plainly and can be read further.
+        self.scan_label = QLabel(self)
+        self.scan_label.setWordWrap(True)
+        self.stop_button, self.more_button = QPushButton(self), QPushButton(self)
+        self.stop_button.setEnabled(False)
+        self.more_button.hide()
         self.status_label, self.error_label = QLabel(self), QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
@@ -104,9 +121,14 @@ class EventLogTab(QWidget):
         for widget in (self.refresh_label, self.refresh_combo, self.refresh_button,
                        self.compare_button, self.export_button):
             bar.addWidget(widget)
+        scan = QHBoxLayout()
+        scan.addWidget(self.scan_label, 1)
+        scan.addWidget(self.stop_button)
+        scan.addWidget(self.more_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.status_label)
+        layout.addLayout(scan)
         layout.addWidget(self.error_label)
         layout.addWidget(self.splitter, 1)
         self._filter_timer = QTimer(self)
@@ -121,6 +143,9 @@ class EventLogTab(QWidget):
         self.refresh_button.clicked.connect(self.poller.poll)
         self.export_button.clicked.connect(self.export)
         self.compare_button.clicked.connect(self.compare)
+        self.stop_button.clicked.connect(self.poller.stop)
+        self.more_button.clicked.connect(self.poller.load_more)
+        self.poller.page_read.connect(self._on_poller_page_read)
         self.table.horizontalHeader().customContextMenuRequested.connect(
             self._on_header_context_menu_requested)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -147,6 +172,12 @@ class EventLogTab(QWidget):
         self.refresh_button.setText(self.tr("Refresh now"))
         self.export_button.setText(self.tr("Export…"))
         self.compare_button.setText(self.tr("Compare…"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop reading CloudTrail; the events found so far "
+                                            "stay listed."))
+        self.more_button.setText(self.tr("Load more"))
+        self.more_button.setToolTip(self.tr("Continue reading older events of the window from "
+                                            "where the scan stopped."))
         self.model.retranslate_ui()
         self.detail.window_text = self.window_combo.currentText().lower()
         self.detail.retranslate_ui()
@@ -203,14 +234,24 @@ class EventLogTab(QWidget):
     def _on_poller_rows_arrived(self, rows: list[EventRow]) -> None:
         self.model.append_rows(rows)
 
+    @Slot(object)
+    def _on_poller_page_read(self, page: EventPage) -> None:
+        if page.reached is not None and not page.done:
+            self._reached[page.region] = page.reached
+        elif page.done:
+            self._reached.pop(page.region, None)
+        self._update_scan()
+
     @Slot(str)
-    def _on_poller_round_started(self, _kind: str) -> None:
-        self._busy = True
+    def _on_poller_round_started(self, kind: str) -> None:
+        self._busy, self._kind = True, kind
+        self._reached.clear()
         self._update_status()
 
     @Slot(str, object)
     def _on_poller_round_finished(self, _kind: str, error: object) -> None:
         self._busy = False
+        self._reached.clear()
         cancelled = getattr(error, "kind", "") == "cancelled"
         self._error = describe(error, self._context.lang) if error and not cancelled else ""
         self._update_status()
@@ -248,11 +289,37 @@ class EventLogTab(QWidget):
         self.status_label.setText(" · ".join(parts))
         self.error_label.setText(self._error)
         self.error_label.setVisible(bool(self._error))
+        self._update_scan()
+
+    def _update_scan(self) -> None:
+        """While a load reads far back: how far it got. After: where it stopped, if early."""
+        self.stop_button.setEnabled(self._busy)
+        if self._busy:
+            self.more_button.hide()
+            if self._reached and self._kind != "poll":
+                self.scan_label.setText(self.tr("Reading every event back from now: %1").replace(
+                    "%1", self._regions_text(self._reached)))
+            else:
+                self.scan_label.setText("")
+            return
+        stopped = self.poller.scanned_back_to()
+        self.more_button.setVisible(bool(stopped))
+        self.scan_label.setText(self.tr(
+            "Scanned back to %1; older events of the window are not read yet.").replace(
+            "%1", self._regions_text(stopped)) if stopped else "")
+
+    def _regions_text(self, reached: dict[str, datetime]) -> str:
+        return ", ".join(self.tr("%1 (%2)").replace("%1", _short_time(when)).replace(
+            "%2", region) for region, when in sorted(reached.items()))
+
+    def _export_filters(self) -> tuple[str, str, str]:
+        return (self.tr("CSV for Excel, UTF-8 with BOM (*.csv)"),
+                self.tr("CSV, UTF-8 without BOM (*.csv)"), self.tr("JSON (*.json)"))
 
     def _ask_save_path(self) -> tuple[str, str]:
         return QFileDialog.getSaveFileName(self, self.tr("Export events"),
                                            "changewatch-events.csv",
-                                           self.tr("CSV (*.csv);;JSON (*.json)"))
+                                           ";;".join(self._export_filters()))
 
     def selected_rows(self) -> list[EventRow]:
         rows = self.table.selectionModel().selectedRows()
@@ -297,8 +364,10 @@ class EventLogTab(QWidget):
         rows = self.visible_rows()
         as_json = path.lower().endswith(".json") or ("json" in chosen.lower()
                                                       and not path.lower().endswith(".csv"))
+        plain = chosen == self._export_filters()[1]
         try:
-            count = (write_json if as_json else write_csv)(path, rows)
+            count = (write_json(path, rows) if as_json else
+                     write_csv(path, rows, bom=not plain, lang=current_lang()))
         except OSError as exc:
             self.error_label.setText(self.tr(
                 "Could not write %1 (%2). Choose another folder or free some space, then "

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import boto3
 import pytest
 from botocore.config import Config
 
 from aws.errors import AwsError, Cancelled
-from aws.events import OVERLAP, EventReader, Query, WatchedRule, plan_queries
+from aws.events import OVERLAP, PAGE_SIZE, EventReader, Query, WatchedRule, plan_queries
 from aws.match import READ_ONLY_STATE
-from aws.ratelimit import TokenBucket, shared_bucket
+from aws.ratelimit import SkippingClock, TokenBucket, shared_bucket
+from sandbox.lookup_busy import busy_region
 from sandbox.lookup_emulator import LookupEventsEmulator
 from tests.aws.records import (
     CONFIG_PATTERN,
@@ -58,11 +59,16 @@ def fast_bucket() -> TokenBucket:
 
 
 class Collector:
+    """on_progress: every page the reader streams; `calls` are those that brought rows."""
+
     def __init__(self) -> None:
+        self.pages: list = []
         self.calls: list[list] = []
 
-    def __call__(self, rows) -> None:
-        self.calls.append(list(rows))
+    def __call__(self, page) -> None:
+        self.pages.append(page)
+        if page.rows:
+            self.calls.append(list(page.rows))
 
     @property
     def rows(self) -> list:
@@ -165,7 +171,11 @@ def test_row_fields(emulator):
     assert row.event_time.tzinfo is not None
     assert (row.region, row.event_name, row.event_source) == (
         "us-east-1", "ModifySecurityGroupRules", "ec2.amazonaws.com")
-    assert row.user == "arn:aws:sts::123456789012:assumed-role/Admin/bob@example.com"
+    # The role session name, as CloudTrail's Event history shows it; the ARN says the rest.
+    assert row.user == "bob@example.com"
+    assert row.user_arn == "arn:aws:sts::123456789012:assumed-role/Admin/bob@example.com"
+    assert (row.label_in("en"), row.label_in("ja")) == ("Security group rule modified",
+                                                        "セキュリティグループルールを変更")
     assert (row.source_ip, row.resource, row.error_code) == ("203.0.113.10", "sg-0def5678", "")
     assert row.user_agent.startswith("aws-cli/")
     assert (row.read_only, row.group_id, row.record) == (False, "security-groups", rec)
@@ -234,7 +244,9 @@ def test_only_watched_events_of_each_group(emulator):
         ("unauthorized-api-calls", "DescribeInstances"),
         ("unauthorized-api-calls", "PutBucketPolicy"),
     ]
-    assert rows[1].user == "arn:aws:iam::123456789012:root"
+    assert (rows[1].user, rows[1].user_arn) == ("root", "arn:aws:iam::123456789012:root")
+    # A group without event names (unauthorized calls) names the event by its group.
+    assert rows[2].label_in("en") == "Unauthorized API calls"
     assert rows[3].resource == "logs"  # the group's resource paths, as the email
     # In ENABLED state the read-only AccessDenied would never have reached the rule.
     enabled = [rule("unauthorized", UNAUTHORIZED_PATTERN)]
@@ -377,3 +389,174 @@ def test_source_query_is_kept_while_it_costs_less_than_all_names_of_all_rules(em
                         fast_bucket())
     reader.load(timedelta(hours=1), Collector())
     assert reader.queries == (Query("us-east-1", "EventSource", "ec2.amazonaws.com"),)
+
+
+# --- a busy region: an all-events scan, paced, bounded, stoppable --------------------------
+
+BUSY = 20_000
+
+
+@pytest.fixture(scope="module")
+def busy():
+    """20 000 events in us-east-1, one every 2 s back from now (11 hours), 1 in 400 refused;
+    the emulator's real limit (2/s per region) judged on a clock the reader's bucket shares."""
+    clock = SkippingClock()
+    emu = LookupEventsEmulator(limit_clock=clock)
+    emu.start()
+    newest = datetime.now(UTC) - timedelta(seconds=30)
+    assert emu.load(busy_region("us-east-1", BUSY, newest, timedelta(seconds=2))) == BUSY
+    yield emu, clock
+    emu.stop()
+
+
+def busy_reader(emu, clock, **kwargs) -> EventReader:
+    bucket = TokenBucket(clock=clock, sleep=clock.sleep)  # the shipped pace, 1.6/s
+    unauthorized = rule("unauthorized-api-calls", UNAUTHORIZED_PATTERN, state=READ_ONLY_STATE)
+    return EventReader(clients(emu.endpoint), [unauthorized], bucket=bucket, **kwargs)
+
+
+def test_a_busy_region_streams_its_first_rows_long_before_the_scan_ends_never_throttled(busy):
+    emu, clock = busy
+    before, throttled = emu.requests("us-east-1"), emu.throttled("us-east-1")
+    reader = busy_reader(emu, clock, scan_pages=BUSY // PAGE_SIZE + 1)
+    got = Collector()
+    stamps: list[float] = []
+    started = clock()
+    rows = reader.load(timedelta(hours=12), lambda page: (got(page), stamps.append(clock())))
+    assert len(rows) == BUSY // 400  # every refused call, once
+    pages = len(got.pages)
+    assert pages == BUSY // PAGE_SIZE
+    first = next(i for i, page in enumerate(got.pages) if page.rows)
+    assert first == 0  # the newest event is a refused call: rows on the first page
+    # On the shared clock: first rows within a second, the whole scan four minutes later.
+    assert stamps[first] - started < 1.0 and stamps[-1] - started > 240
+    assert emu.requests("us-east-1") - before == pages
+    assert emu.throttled("us-east-1") == throttled == 0
+    # Paced: 400 pages at 1.6/s take ~250 s on the shared clock; nothing faster than the limit.
+    assert clock() - started >= (pages - 1) / 1.6 * 0.99
+    reached = [p.reached for p in got.pages]
+    assert reached == sorted(reached, reverse=True)  # progress: ever further back
+    assert got.pages[-1].done and not reader.scanned_back_to()
+
+
+def test_a_bounded_scan_says_how_far_back_it_read_and_load_more_continues(busy):
+    emu, clock = busy
+    reader = busy_reader(emu, clock, scan_pages=150)
+    first = reader.load(timedelta(hours=12), Collector())
+    (back_to,) = reader.scanned_back_to().values()
+    assert len(first) == 150 * PAGE_SIZE // 400 + 1  # refused calls 0, 400, … 7200
+    assert all(row.event_time >= back_to for row in first)
+    requests = emu.requests("us-east-1")
+    more = reader.load_more(Collector())
+    assert emu.requests("us-east-1") - requests == 150
+    assert reader.scanned_back_to()["us-east-1"] < back_to
+    rest = reader.load_more(Collector())
+    assert not reader.scanned_back_to()  # the window's start reached
+    ids = [r.event_id for r in (*first, *more, *rest)]
+    assert len(ids) == len(set(ids)) == BUSY // 400  # no gap, no duplicate
+    assert emu.throttled("us-east-1") == 0
+
+
+def test_stop_keeps_what_was_read_and_load_more_resumes_there(busy):
+    emu, clock = busy
+    reader = busy_reader(emu, clock)
+    got = Collector()
+    with pytest.raises(Cancelled):
+        reader.load(timedelta(hours=12), got, cancelled=lambda: len(got.pages) >= 30)
+    assert len(got.pages) == 30
+    stopped_at = reader.scanned_back_to()["us-east-1"]
+    assert stopped_at == got.pages[-1].reached
+    resumed = Collector()
+    with pytest.raises(Cancelled):
+        reader.load_more(resumed, cancelled=lambda: len(resumed.pages) >= 30)
+    listed = [r.event_id for r in got.rows + resumed.rows]
+    assert len(listed) == len(set(listed))
+    assert min(r.event_time for r in resumed.rows) < stopped_at
+    assert emu.throttled("us-east-1") == 0
+
+
+def test_polls_after_a_bounded_load_read_only_what_is_new(busy):
+    emu, clock = busy
+    reader = busy_reader(emu, clock, scan_pages=20)
+    reader.load(timedelta(hours=12), Collector())
+    before = emu.requests("us-east-1")
+    reader.poll(Collector())
+    # The newest seen minus the 15-minute overlap: 450 events, 9 pages, not the 12 hours.
+    assert emu.requests("us-east-1") - before <= 10
+    assert "us-east-1" in reader.scanned_back_to()  # load more is still offered
+
+
+def test_botocores_retries_of_a_throttled_call_wait_for_the_bucket_too(emulator):
+    emulator.load(sg_ingress(minutes_ago(i * 0.5)) for i in range(1, 151))
+    emulator.rate_per_region = 1.5  # the reader below asks far faster than allowed
+    bucket = TokenBucket(rate=1000.0, burst=20)
+    reader = reader_for(emulator, [rule("security-groups", SG_PATTERN)], bucket=bucket)
+    assert len(reader.load(timedelta(hours=3), Collector())) == 150
+    assert emulator.throttled("us-east-1") > 0  # botocore retried …
+    assert bucket.acquired == emulator.requests("us-east-1")  # … and every attempt paid
+
+
+def test_a_stop_while_waiting_for_a_token_ends_the_read(emulator):
+    now = [0.0]
+    stop = threading.Event()
+
+    def sleep(seconds: float) -> None:
+        now[0] += seconds
+        stop.set()  # the user clicks Stop while the reader waits
+
+    emulator.load(sg_ingress(minutes_ago(i * 0.5)) for i in range(1, 151))
+    bucket = TokenBucket(rate=0.001, clock=lambda: now[0], sleep=sleep)
+    reader = reader_for(emulator, [rule("security-groups", SG_PATTERN)], bucket=bucket)
+    with pytest.raises(Cancelled):
+        reader.load(timedelta(hours=3), Collector(), cancelled=stop.is_set)
+    assert emulator.requests("us-east-1") == 1
+
+
+# --- `changewatch events` -------------------------------------------------------------------
+
+class _Access:
+    """What cli.events needs of AwsAccess: a client per region (here, the emulator's)."""
+
+    def __init__(self, endpoint: str) -> None:
+        self._make = clients(endpoint)
+
+    def client(self, _service: str, region: str):
+        return self._make(region)
+
+
+def test_events_command_streams_json_newest_first_and_says_where_it_stopped(busy, capsys,
+                                                                           monkeypatch):
+    import json as jsonlib
+    from argparse import Namespace
+
+    import aws.events.reader
+    from aws.catalog import load_catalog
+    from aws.settings import Settings
+    from cli import events as command
+
+    emu, clock = busy
+    paced = TokenBucket(clock=clock, sleep=clock.sleep)  # the shipped pace on the test's clock
+    monkeypatch.setattr(aws.events.reader, "shared_bucket", lambda: paced)
+    settings = Settings(regions=("us-east-1",), email="ops@example.com",
+                        watch=("unauthorized-api-calls",))
+    args = Namespace(json=True, lang="en", scan_pages=40)
+    assert command.run(_Access(emu.endpoint), settings, load_catalog(), timedelta(hours=12),
+                       args) == 0
+    printed = capsys.readouterr()
+    lines = [jsonlib.loads(x) for x in printed.out.splitlines()]
+    assert [x["eventId"] for x in lines] == [f"busy-us-east-1-{i:06d}"
+                                             for i in range(0, 40 * PAGE_SIZE, 400)]
+    assert lines[0]["user"] == "ci-runner-0" and lines[0]["userArn"].endswith("/ci-runner-0")
+    assert "us-east-1: read back to" in printed.err and "--scan-pages" in printed.err
+    assert emu.throttled("us-east-1") == 0
+
+
+def test_events_lines_cannot_be_forged_by_a_crafted_value():
+    from cli.events import as_line
+
+    forged = sg_ingress(minutes_ago(1))
+    row = EventReader(lambda r: None, [rule("security-groups", SG_PATTERN)])._row(
+        "us-east-1", {"CloudTrailEvent": __import__("json").dumps(
+            {**forged, "sourceIPAddress": "1.2.3.4\n2026-01-01 fake row\x1b[31m"}),
+            "EventId": "x"}, None)
+    assert "\n" not in as_line(row) and "\x1b" not in as_line(row)

@@ -154,3 +154,18 @@ def test_export_csv_and_json(tmp_path):
     assert write_json(tmp_path / "e.json", rows) == 2
     data = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
     assert [r["eventID"] for r in data["Records"]] == ["ev-1", "ev-2"]
+
+
+def test_csv_names_the_zone_of_its_local_times_and_keeps_utc(tmp_path):
+    from aws.catalog import Text
+
+    labelled = EventRow(**{**row(1, minutes=1).__dict__,
+                           "label": Text(ja="インバウンドルールを追加", en="Inbound rule added")})
+    write_csv(tmp_path / "e.csv", [labelled], lang="ja", zone="Asia/Tokyo")
+    raw = (tmp_path / "e.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    [line] = csv.DictReader(raw.decode("utf-8-sig").splitlines())
+    assert (line["localTime"], line["timeZone"], line["eventTime"]) == (
+        "2026-11-20 18:01:00", "Asia/Tokyo (UTC+09:00)", "2026-11-20T09:01:00Z")
+    assert (line["event"], line["eventName"]) == ("インバウンドルールを追加",
+                                                  "AuthorizeSecurityGroupIngress")

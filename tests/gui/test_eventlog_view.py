@@ -12,7 +12,7 @@ import pytest
 from aws import resources
 from aws.localstate import LocalState
 from gui.context import AppContext
-from gui.eventlog.model import EVENT
+from gui.eventlog.model import API, EVENT
 from gui.eventlog.view import EventLogTab
 from sandbox.lookup_emulator import LookupEventsEmulator
 from tests.aws.helpers import make_settings
@@ -95,7 +95,7 @@ def loaded(qtbot, emulator, context):
 
 
 def _names(tab: EventLogTab) -> list[str]:
-    return [tab.proxy.index(i, EVENT).data() for i in range(tab.proxy.rowCount())]
+    return [tab.proxy.index(i, API).data() for i in range(tab.proxy.rowCount())]
 
 
 def _select(tab: EventLogTab, event_id: str) -> None:
@@ -220,3 +220,73 @@ def test_columns_can_be_hidden_from_the_header_menu_and_stay_hidden(qtbot, loade
     again = EventLogTab(context)  # a new window remembers the choice
     qtbot.addWidget(again)
     assert again.table.horizontalHeader().isSectionHidden(4)
+
+
+def test_filter_searches_request_parameters(qtbot, loaded):
+    opened = [r for r in loaded.model.rows
+              if "0.0.0.0" in json.dumps(r.record.get("requestParameters"))]
+    assert opened  # the samples open port 22 to the world
+    loaded.filter_edit.setText("0.0.0.0")
+    qtbot.waitUntil(lambda: loaded.proxy.rowCount() == len(opened))
+    assert {r.event_id for r in loaded.visible_rows()} == {r.event_id for r in opened}
+
+
+def test_user_column_shows_the_name_and_the_arn_on_hover_and_in_details(loaded):
+    from PySide6.QtCore import Qt
+
+    from gui.eventlog.model import USER
+
+    rows = loaded.visible_rows()
+    sso = next(i for i, r in enumerate(rows) if "AWSReservedSSO" in r.user_arn)
+    cell = loaded.proxy.index(sso, USER)
+    assert cell.data() == "taro.yamada@example.com"  # the session name, not a cut ARN
+    assert cell.data(Qt.ItemDataRole.ToolTipRole).startswith("arn:aws:sts::123456789012:"
+                                                              "assumed-role/AWSReservedSSO")
+    loaded.select_row(sso)
+    assert rows[sso].user_arn in loaded.detail.text()
+    failed = next(i for i, r in enumerate(rows) if r.event_id == "ev-failed-1")
+    assert loaded.proxy.index(failed, USER).data() == "mallory"
+
+
+def test_events_are_named_in_the_ui_language_with_the_api_alongside(loaded):
+    from PySide6.QtCore import QLocale, Qt
+
+    rows = loaded.visible_rows()
+    ingress = next(i for i, r in enumerate(rows)
+                   if r.event_name == "AuthorizeSecurityGroupIngress")
+    cell = loaded.proxy.index(ingress, EVENT)
+    assert cell.data() == "Inbound rule added"
+    assert loaded.proxy.index(ingress, API).data() == "AuthorizeSecurityGroupIngress"
+    assert "AuthorizeSecurityGroupIngress" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    saved = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    try:
+        loaded.retranslate_ui()  # what a LanguageChange event runs
+        assert cell.data() == "インバウンドルールを追加"
+        loaded.proxy.set_text("インバウンドルールを追加")  # the filter finds the words shown
+        assert loaded.proxy.rowCount() >= 1
+        loaded.proxy.set_text("")
+    finally:
+        QLocale.setDefault(saved)
+        loaded.retranslate_ui()
+    assert loaded.proxy.index(ingress, EVENT).data() == "Inbound rule added"
+
+
+def test_csv_for_excel_has_a_bom_local_time_with_its_zone_and_utc(loaded, tmp_path):
+    from aws.timezone import local_zone_name
+
+    loaded.ask_save_path = lambda: (str(tmp_path / "events.csv"),
+                                    loaded._export_filters()[0])
+    loaded.export_button.click()
+    raw = (tmp_path / "events.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Japanese Excel reads UTF-8 only with it
+    lines = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert len(lines) == loaded.model.rowCount()
+    first, row = lines[0], loaded.visible_rows()[0]
+    assert first["timeZone"].startswith(local_zone_name() + " (UTC")
+    assert first["localTime"] == row.event_time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    assert first["eventTime"] == row.event_time.strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert first["event"] and first["eventName"] == row.event_name
+    loaded.ask_save_path = lambda: (str(tmp_path / "plain.csv"), loaded._export_filters()[1])
+    loaded.export_button.click()
+    assert not (tmp_path / "plain.csv").read_bytes().startswith(b"\xef\xbb\xbf")

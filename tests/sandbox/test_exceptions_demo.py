@@ -53,6 +53,6 @@ def test_the_excepted_role_mails_nothing_and_is_marked_in_the_log(sandbox):
     rows = [r for r in reader.load(timedelta(minutes=10), lambda _rows: None)
             if r.event_name == "AuthorizeSecurityGroupIngress"
             and r.event_time.timestamp() > time.time() - 120]
-    by_user = {r.user: excepted_row(settings.exceptions, r) for r in rows}
+    by_user = {r.user_arn: excepted_row(settings.exceptions, r) for r in rows}
     assert by_user[AUTOMATION["arn"]].by == PIPELINE.callers[0]
     assert by_user["arn:aws:iam::123456789012:user/taro.yamada"] is None

@@ -11,6 +11,8 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from aws.ratelimit import SkippingClock
+from sandbox.lookup_busy import busy_region
 from sandbox.lookup_emulator import LookupEventsEmulator
 from tests.aws.records import (
     assumed_role,
@@ -253,3 +255,42 @@ def test_without_upstream_other_calls_fail_cleanly(emulator):
         cloudtrail(emulator.endpoint).describe_trails()
     assert error_code(caught) == "UnknownOperationException"
 
+
+
+def test_the_limit_is_judged_on_the_clock_it_is_given():
+    clock = SkippingClock()
+    emu = LookupEventsEmulator(limit_clock=clock)
+    emu.start()
+    try:
+        east = cloudtrail(emu.endpoint)
+        east.lookup_events()
+        east.lookup_events()
+        with pytest.raises(ClientError):
+            east.lookup_events()
+        clock.sleep(0.5)  # no real wait: half a second later on the shared clock
+        east.lookup_events()
+        assert emu.throttled("us-east-1") == 1
+    finally:
+        emu.stop()
+
+
+def test_bulk_loads_a_busy_region_fast_and_pages_it_to_the_end(emulator):
+    newest = (datetime.now(UTC) - timedelta(seconds=5)).replace(microsecond=0)
+    started = time.perf_counter()
+    assert emulator.load(busy_region("us-east-1", 20_000, newest, timedelta(seconds=2))) == 20_000
+    assert time.perf_counter() - started < 3.0  # one sort, not 20 000 insertions
+    client = cloudtrail(emulator.endpoint)
+    # A deep window (what "load more" asks): EndTime skips the newer events at once.
+    end = newest - timedelta(seconds=2 * 19_200)
+    pages, token = [], None
+    while True:
+        page = client.lookup_events(StartTime=end - timedelta(seconds=2 * 120), EndTime=end,
+                                    **({"NextToken": token} if token else {}))
+        pages.append(page["Events"])
+        token = page.get("NextToken")
+        if not token:
+            break
+    assert [len(p) for p in pages] == [50, 50, 21]  # both ends included
+    assert pages[0][0]["EventId"] == "busy-us-east-1-019200"
+    refused = [json.loads(e["CloudTrailEvent"]) for p in pages for e in p]
+    assert sum("errorCode" in r for r in refused) == 1  # busy-…-019200: one in 400
