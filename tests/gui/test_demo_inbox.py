@@ -3,8 +3,6 @@ two regions, each email's subject and body in the chosen language, shown as the 
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from aws.execute import execute
@@ -13,7 +11,6 @@ from aws.settings import Settings, validate
 from gui.app import Translations
 from gui.context import AppContext
 from gui.demo import DemoPanel
-from sandbox.demo import Sandbox
 from tests.aws.helpers import make_plan
 from tests.gui.shots import save_shot
 from tests.sandbox.test_demo_engine import confirm_by_mail
@@ -24,16 +21,6 @@ CHANGES = (
     ("stop-config", "us-west-2", {"en": "us-west-2", "ja": "us-west-2"}),
     ("root-signin", "us-east-1", {"en": "root", "ja": "ルート"}),
 )
-
-
-@pytest.fixture
-def sandbox():
-    saved = dict(os.environ)
-    box = Sandbox().start()
-    yield box
-    box.stop()
-    os.environ.clear()
-    os.environ.update(saved)
 
 
 @pytest.fixture(params=["en", "ja"])
