@@ -47,6 +47,10 @@ class DashboardWindow(QMainWindow):
         self.status_tab.setup_requested.connect(self.open_setup)
         self.close_action.triggered.connect(self.close)
         context.signals.deployment_changed.connect(self._on_context_deployment_changed)
+        self.export_action = QAction(self)  # the same setup as CloudFormation templates
+        self.menu.insertAction(self.close_action, self.export_action)
+        self.menu.insertSeparator(self.close_action)
+        self.export_action.triggered.connect(self.open_export)
         self.retranslate_ui()
         self.resize(1180, 760)
         self.status_tab.refresh()
@@ -63,6 +67,7 @@ class DashboardWindow(QMainWindow):
         self.verify_action.setText(self.tr("Verify end to end…"))
         self.close_action.setText(self.tr("Close"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.export_action.setText(self.tr("Export as CloudFormation…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -83,6 +88,16 @@ class DashboardWindow(QMainWindow):
         if settings is not None:
             self.verify_dialog = VerifyDialog(self._context, settings, self)
             self.verify_dialog.open()
+
+    @Slot()
+    def open_export(self) -> None:
+        from gui.export_dialog import ExportDialog
+
+        settings = self._context.settings
+        if settings is not None:
+            self.export_dialog = ExportDialog(settings, self._context.catalog,
+                                              self._context.pool, self._context.lang, self)
+            self.export_dialog.open()
 
     @Slot()
     def open_setup(self) -> None:

@@ -212,3 +212,16 @@ def test_change_setup_opens_the_wizard(qtbot, window):
                 if type(w).__name__ == "SetupWizard" and w.isVisible()]
     qtbot.addWidget(wizard)
     wizard.close()
+
+
+def test_export_as_cloudformation_opens_from_the_deployment_menu(qtbot, window, tmp_path):
+    assert window.export_action in window.menu.actions()
+    assert window.export_action.text() == "Export as CloudFormation…"
+    window.export_action.trigger()
+    dialog = window.export_dialog
+    assert dialog.isVisible()
+    dialog.folder.setText(str(tmp_path / "cfn"))
+    with qtbot.waitSignal(dialog.task.succeeded, timeout=10_000):
+        dialog.export_button.click()
+    assert (tmp_path / "cfn" / "DEPLOY.md").exists()
+    dialog.close()
