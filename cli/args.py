@@ -63,6 +63,11 @@ def parser() -> argparse.ArgumentParser:
                         help="the template format (cloudformation)")
     export.add_argument("--out", required=True, metavar="DIR",
                         help="the folder for the templates and DEPLOY.md")
+    org = commands.add_parser("org", parents=[lang],
+                              help="an AWS Organization through StackSets: plan | deploy | "
+                                   "status | remove")
+    org.add_argument("action", choices=("plan", "deploy", "status", "remove"))
+    org.add_argument("--config", required=True, metavar="FILE", help="settings TOML file")
     return top
 
 

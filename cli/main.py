@@ -37,7 +37,7 @@ def start_sandbox(args: argparse.Namespace):
 def run_command(args: argparse.Namespace, sandbox=None) -> int:
     """Run one headless command; returns the exit code. Never a traceback: an unexpected
     error is one line here and the traceback goes to the log file."""
-    if args.command in ("catalog", "export"):
+    if args.command in ("catalog", "export", "org"):
         return _own_flow(args, sandbox)
     try:
         settings = settings_io.load(Path(args.config))
@@ -77,6 +77,10 @@ def _own_flow(args: argparse.Namespace, sandbox=None) -> int:
         from cli import export
 
         return export.run(args)
+    if args.command == "org":
+        from cli import org
+
+        return org.run(args)
     return catalog.run(load_catalog(), args)
 
 

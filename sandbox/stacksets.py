@@ -5,7 +5,8 @@
   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-events-eventbuspolicy.html
 - SERVICE_MANAGED StackSets: CreateStackInstances reaches every account of the target OUs and
   of the OUs below them (moto goes one level down); DeleteStackInstances takes the OUs as
-  DeploymentTargets and refuses Accounts (moto reads only Accounts); the AutoDeployment given
+  DeploymentTargets and refuses Accounts (moto reads only Accounts); neither touches the
+  management account (moto deploys there when the root is a target); the AutoDeployment given
   to CreateStackSet is kept and described (moto drops it).
   https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DeleteStackInstances.html
 """
@@ -80,6 +81,10 @@ def _create_instances(original):
             reached = set(_below(self.org_backend, ous))
             accounts = list(dict.fromkeys([*accounts, *(
                 a.id for a in self.org_backend.accounts if a.parent_id in reached)]))
+        if permission_model == "SERVICE_MANAGED" and self.org_backend.org is not None:
+            # StackSets never deploys a service-managed instance to the management account.
+            management = self.org_backend.org.master_account_id
+            accounts = [a for a in accounts if a != management]
         return original(self, accounts, regions, parameters, {}, permission_model)
     return create_instances
 
