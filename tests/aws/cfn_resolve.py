@@ -47,7 +47,11 @@ class Resolver:
             return f"arn:{self.partition}:iam::{self.account}:role{props['Path']}" \
                    f"{props['RoleName']}"
         if kind == "AWS::Events::Rule":
-            return self._arn("events", f"rule/{props['Name']}")
+            bus = props.get("EventBusName", "default")
+            return self._arn("events", f"rule/{props['Name']}" if bus == "default"
+                             else f"rule/{bus}/{props['Name']}")
+        if kind == "AWS::Events::EventBus":
+            return self._arn("events", f"event-bus/{props['Name']}")
         raise AssertionError(f"GetAtt of {kind} not modelled")
 
     def _arn(self, service: str, resource: str) -> str:

@@ -124,3 +124,38 @@ def test_deploy_status_remove(organization):
                s["StackStatus"] == "DELETE_COMPLETE" for s in cfn.list_stacks()["StackSummaries"])
     assert stack_set_name("test") in {s["StackSetName"] for s in
                                       cfn.list_stack_sets()["Summaries"]}
+
+
+def test_the_central_email_names_the_member_account_and_its_region():
+    from aws.formatter import render
+    from aws.org.service import _one_language
+    from aws.org.templates import central
+    from tests.aws.cfn_resolve import Resolver
+    from tests.aws.samples import all_samples
+
+    settings = make_settings(language="en")
+    body = _one_language(central(settings, load_catalog(), "o-abcdefghij",
+                                 {"210987654321": "app-prod"}), "en")
+    resources = Resolver(body, MANAGEMENT, "ap-northeast-1").resources()
+    [definition] = [p["DefinitionString"] for kind, p in resources.values()
+                    if kind == "AWS::StepFunctions::StateMachine"]
+    group, event = next((g, e) for g, e in all_samples() if g == "security-groups")
+    event = {**event, "account": "210987654321", "region": "eu-west-1"}
+    email = render(definition, {"group": group, "event": event})
+    lines = email.body.splitlines()
+    assert "Account: 210987654321 (app-prod)" in lines
+    assert any(line.startswith("Region: eu-west-1") for line in lines)
+
+
+def test_organization_templates_pass_cfn_lint():
+    from cfnlint.api import lint
+
+    from aws.org.service import _one_language
+    from aws.org.templates import central, member
+
+    settings = make_settings()
+    body = _one_language(central(settings, load_catalog(), "o-abcdefghij", {}), "ja")
+    members, regions = member(settings, load_catalog(), settings.regions)
+    for template, region in ((body, settings.home), (members, regions[0])):
+        matches = lint(json.dumps(template), regions=[region])
+        assert [f"{m.rule.id} {m.message}" for m in matches if m.rule.id.startswith("E")] == []
