@@ -7,6 +7,8 @@ regions = ["ap-northeast-1"]      # default: the settings' regions (+ us-east-1 
 central_profile = "security"      # default: the profile that runs the command
 failure_tolerance_percentage = 10 # of accounts per region that may fail before it stops
 max_concurrent_percentage = 25    # of accounts deployed at once per region
+template_bucket = "my-bucket"     # a bucket of the central account in the home region, used
+                                  # when the central template is over 51,200 bytes
 ```
 https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-concepts.html#stackset-ops-options
 """
@@ -21,7 +23,7 @@ from aws.errors import SettingsError
 from aws.regions import is_known_region
 
 _KEYS = {"ous", "regions", "central_profile", "failure_tolerance_percentage",
-         "max_concurrent_percentage"}
+         "max_concurrent_percentage", "template_bucket"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class OrgSettings:
     central_profile: str | None = None
     failure_tolerance_percentage: int = 10
     max_concurrent_percentage: int = 25
+    template_bucket: str | None = None
 
     def preferences(self) -> dict:
         """CreateStackInstances' OperationPreferences: regions in parallel, accounts paced."""
@@ -57,10 +60,11 @@ def from_dict(data: dict) -> OrgSettings:
     bad = [r for r in regions if not is_known_region(r)]
     if bad:
         raise SettingsError(f"organization.regions: unknown region {bad[0]}")
-    profile = data.get("central_profile")
+    profile, bucket = data.get("central_profile"), data.get("template_bucket")
     return OrgSettings(ous, regions, profile if isinstance(profile, str) else None,
                        _percentage(data, "failure_tolerance_percentage", 10, 0),
-                       _percentage(data, "max_concurrent_percentage", 25, 1))
+                       _percentage(data, "max_concurrent_percentage", 25, 1),
+                       bucket if isinstance(bucket, str) and bucket else None)
 
 
 def load(path: Path) -> OrgSettings:

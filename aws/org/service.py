@@ -132,16 +132,29 @@ class OrgService:
         return call(self._cfn(access), operation, self.home, self.cancelled, **params)
 
     def central_template(self, plan: OrgPlan) -> str:
-        """One language (the settings'): the formatter in two would pass the upload limit."""
+        """One language (the settings'), compact: it is uploaded, not read."""
         body = templates.central(self.settings, self.catalog, plan.organization, plan.names)
-        text = json.dumps(_one_language(body, self.settings.language), indent=1,
-                          ensure_ascii=False)
-        if len(text.encode()) > DIRECT_UPLOAD_LIMIT:
+        return json.dumps(_one_language(body, self.settings.language), ensure_ascii=False,
+                          separators=(",", ":"))
+
+    def _template_source(self, plan: OrgPlan) -> dict:
+        """TemplateBody, or above the direct-upload limit a TemplateURL in the bucket the
+        settings name (CloudFormation reads a template of up to 1 MB from S3)."""
+        text = self.central_template(plan)
+        size = len(text.encode())
+        if size <= DIRECT_UPLOAD_LIMIT:
+            return {"TemplateBody": text}
+        bucket = self.org.template_bucket
+        if not bucket:
             raise ChangeWatchError(kind=ErrorKind.QUOTA, region=self.home,
                                    operation="CreateStack",
-                                   detail=f"central template {len(text.encode())} bytes > "
-                                          f"{DIRECT_UPLOAD_LIMIT}")
-        return text
+                                   detail=f"the central template is {size:,} bytes, over "
+                                          f"{DIRECT_UPLOAD_LIMIT:,}: name a bucket as "
+                                          "organization.template_bucket")
+        key = f"changewatch/{self.settings.deployment}/central.json"
+        call(self.central_access.client("s3", self.home), "put_object", self.home,
+             self.cancelled, Bucket=bucket, Key=key, Body=text.encode())
+        return {"TemplateURL": f"https://{bucket}.s3.{self.home}.amazonaws.com/{key}"}
 
     def _central_stack(self) -> dict | None:
         try:
@@ -170,7 +183,7 @@ class OrgService:
     def deploy_central(self, plan: OrgPlan) -> str:
         """Create (or update) the central stack; the bus ARN it outputs."""
         name = templates.central_stack_name(self.settings.deployment)
-        params = {"StackName": name, "TemplateBody": self.central_template(plan),
+        params = {"StackName": name, **self._template_source(plan),
                   "Capabilities": ["CAPABILITY_NAMED_IAM"],
                   "Parameters": [{"ParameterKey": "Email", "ParameterValue": self.settings.email},
                                  {"ParameterKey": templates.ORG_PARAMETER,

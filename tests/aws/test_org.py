@@ -11,6 +11,8 @@ import boto3
 import pytest
 
 from aws.catalog import load_catalog
+from aws.errors import ChangeWatchError
+from aws.messages import describe
 from aws.org.config import OrgSettings
 from aws.org.service import OrgService
 from aws.org.templates import bus_name, central_stack_name, stack_set_name
@@ -159,3 +161,22 @@ def test_organization_templates_pass_cfn_lint():
     for template, region in ((body, settings.home), (members, regions[0])):
         matches = lint(json.dumps(template), regions=[region])
         assert [f"{m.rule.id} {m.message}" for m in matches if m.rule.id.startswith("E")] == []
+
+
+@pytest.mark.filterwarnings("ignore:Tried to parse")
+def test_a_central_template_over_the_upload_limit_goes_through_the_named_bucket(organization):
+    every = tuple(g.id for g in load_catalog().groups)
+    names = {str(100000000000 + i): f"account-{i}" for i in range(200)}
+    plain = _service(OrgSettings(), watch=every)
+    plan = plain.plan()
+    plan = type(plan)(**{**plan.__dict__, "names": {**plan.names, **names}})
+    assert len(plain.central_template(plan).encode()) > 51_200
+    with pytest.raises(ChangeWatchError) as refused:
+        plain.deploy_central(plan)
+    assert "organization.template_bucket" in describe(refused.value, "en")
+    boto3.client("s3", region_name="ap-northeast-1").create_bucket(
+        Bucket="cw-templates",
+        CreateBucketConfiguration={"LocationConstraint": "ap-northeast-1"})
+    with_bucket = _service(OrgSettings(template_bucket="cw-templates"), watch=every)
+    bus = with_bucket.deploy_central(plan)
+    assert bus.endswith(f":event-bus/{bus_name('test')}")
