@@ -51,6 +51,9 @@ class DashboardWindow(QMainWindow):
         self.menu.insertAction(self.close_action, self.export_action)
         self.menu.insertSeparator(self.close_action)
         self.export_action.triggered.connect(self.open_export)
+        self.org_action = QAction(self)  # every account of the organization, via StackSets
+        self.menu.insertAction(self.export_action, self.org_action)
+        self.org_action.triggered.connect(self.open_organization)
         self.retranslate_ui()
         self.resize(1180, 760)
         self.status_tab.refresh()
@@ -68,6 +71,7 @@ class DashboardWindow(QMainWindow):
         self.close_action.setText(self.tr("Close"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.export_action.setText(self.tr("Export as CloudFormation…"))
+        self.org_action.setText(self.tr("Organization (StackSets)…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -98,6 +102,20 @@ class DashboardWindow(QMainWindow):
             self.export_dialog = ExportDialog(settings, self._context.catalog,
                                               self._context.pool, self._context.lang, self)
             self.export_dialog.open()
+
+    @Slot()
+    def open_organization(self) -> None:
+        from aws.org.config import OrgSettings
+        from aws.org.service import OrgService
+        from gui.org_dialog import OrgDialog
+
+        settings = self._context.settings
+        if settings is not None:
+            access = self._context.access()
+            service = OrgService(access, access, settings, OrgSettings(),
+                                 self._context.catalog)
+            self.org_dialog = OrgDialog(service, self._context.pool, self._context.lang, self)
+            self.org_dialog.open()
 
     @Slot()
     def open_setup(self) -> None:

@@ -225,3 +225,13 @@ def test_export_as_cloudformation_opens_from_the_deployment_menu(qtbot, window, 
         dialog.export_button.click()
     assert (tmp_path / "cfn" / "DEPLOY.md").exists()
     dialog.close()
+
+
+def test_organization_opens_from_the_deployment_menu(qtbot, window):
+    assert window.org_action in window.menu.actions()
+    assert window.org_action.text() == "Organization (StackSets)…"
+    window.org_action.trigger()
+    dialog = window.org_dialog
+    qtbot.waitUntil(lambda: "Organization mode needs the management account"
+                    in dialog.text.toPlainText(), timeout=15_000)
+    dialog.close()
