@@ -4,14 +4,11 @@ written is one sentence."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from aws.catalog import load_catalog
 from gui.export_dialog import ExportDialog
 from gui.workers import WorkerPool
 from tests.aws.helpers import make_settings
-
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+from tests.gui.shots import save_shot
 
 
 def _dialog(qtbot, settings, lang="en") -> ExportDialog:
@@ -35,8 +32,7 @@ def test_writes_the_templates_and_lists_them(qtbot, tmp_path):
         assert (tmp_path / "cfn" / f"changewatch-test-{region}.json").exists()
     assert "deploy it through S3" in shown  # every group in two languages is over 51,200 bytes
     assert dialog.export_button.isEnabled()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    assert dialog.grab().save(str(SHOTS / "export-dialog.png"))
+    save_shot(dialog, "export-dialog.png")
 
 
 def test_an_unwritable_folder_is_one_sentence(qtbot, tmp_path):

@@ -3,8 +3,6 @@ account and region, removes after asking; over the wire to the local moto server
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -16,8 +14,7 @@ from gui.org_dialog import OrgDialog
 from gui.workers import WorkerPool
 from tests.aws.helpers import make_settings
 from tests.aws.test_org import organization  # noqa: F401 - the fixture
-
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+from tests.gui.shots import save_shot
 
 
 @pytest.mark.filterwarnings("ignore:Tried to parse")
@@ -41,8 +38,7 @@ def test_read_deploy_remove(qtbot, organization, monkeypatch):  # noqa: F811
     shown = dialog.text.toPlainText()
     assert "Central stack: CREATE_COMPLETE. StackSet: ACTIVE. Auto-deployment: on." in shown
     assert f"{organization['accounts']['sandbox']}  us-east-1" in shown
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    assert dialog.grab().save(str(SHOTS / "organization-dialog.png"))
+    save_shot(dialog, "organization-dialog.png")
 
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *args: QMessageBox.StandardButton.Yes)
