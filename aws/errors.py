@@ -69,6 +69,8 @@ class ErrorKind(StrEnum):
     PROXY_UNREACHABLE = "proxy_unreachable"
     BAD_RESPONSE = "bad_response"
     UNEXPECTED = "unexpected"
+    EXPORT_FAILED = "export_failed"
+    NOT_IN_ORGANIZATION = "not_in_organization"
 
 
 @dataclass(eq=False)

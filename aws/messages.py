@@ -239,6 +239,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Something unexpected went wrong{where}: {detail}. Details are in the log file.",
         "ja": "予期しないエラーが発生しました{where}: {detail}。詳細はログファイルにあります。",
     },
+    "export_failed": {
+        "en": "Could not write the templates ({detail}). Choose a folder you can write to and "
+              "export again.",
+        "ja": "テンプレートを書き出せませんでした ({detail})。書き込めるフォルダーを選んで"
+              "もう一度書き出してください。",
+    },
+    "not_in_organization": {
+        "en": "Organization mode needs the management account of an AWS Organization (or a "
+              "delegated StackSets administrator) with all features and trusted access for "
+              "StackSets on ({detail}). Run it with such a profile, or use apply per account.",
+        "ja": "組織モードには、すべての機能が有効で StackSets の信頼されたアクセスがオンの AWS "
+              "Organizations の管理アカウント (または StackSets の委任管理者) が必要です "
+              "({detail})。そのプロファイルで実行するか、アカウントごとに apply を使ってください。",
+    },
 }
 
 

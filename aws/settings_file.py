@@ -25,6 +25,7 @@ _STRINGS = ("email", "language", "profile", "deployment", "kms_key", "delivery",
             "notifications", "timezone", "remediation")
 _LISTS = ("regions", "watch", "compliance")
 _KNOWN = {*_STRINGS, *_LISTS, "kms_keys", "exceptions"}
+_KNOWN |= {"organization"}  # the StackSet settings, read by aws/org/config.py
 _EXCEPTION_KEYS = {"groups", "callers", "source_ips"}
 
 

@@ -56,6 +56,18 @@ def parser() -> argparse.ArgumentParser:
     catalog = commands.add_parser("catalog", parents=[lang],
                                   help="list the watchable groups and APIs (ids for `watch`)")
     catalog.add_argument("--json", action="store_true", help="one JSON object per group")
+    export = commands.add_parser("export", parents=[lang],
+                                 help="write the setup as CloudFormation templates")
+    export.add_argument("--config", required=True, metavar="FILE", help="settings TOML file")
+    export.add_argument("--format", choices=("cloudformation",), default="cloudformation",
+                        help="the template format (cloudformation)")
+    export.add_argument("--out", required=True, metavar="DIR",
+                        help="the folder for the templates and DEPLOY.md")
+    org = commands.add_parser("org", parents=[lang],
+                              help="an AWS Organization through StackSets: plan | deploy | "
+                                   "status | remove")
+    org.add_argument("action", choices=("plan", "deploy", "status", "remove"))
+    org.add_argument("--config", required=True, metavar="FILE", help="settings TOML file")
     return top
 
 

@@ -37,8 +37,8 @@ def start_sandbox(args: argparse.Namespace):
 def run_command(args: argparse.Namespace, sandbox=None) -> int:
     """Run one headless command; returns the exit code. Never a traceback: an unexpected
     error is one line here and the traceback goes to the log file."""
-    if args.command == "catalog":
-        return catalog.run(load_catalog(), args)
+    if args.command in ("catalog", "export", "org"):
+        return _own_flow(args, sandbox)
     try:
         settings = settings_io.load(Path(args.config))
         window = events.parse_since(args.since) if args.command == "events" else None
@@ -69,6 +69,19 @@ def run_command(args: argparse.Namespace, sandbox=None) -> int:
     except Exception as exc:  # noqa: BLE001 - the user reads a sentence, the log the details
         error(translate(exc), args.lang, f" ({log_unexpected(exc)})")
     return EXIT_FAILED
+
+
+def _own_flow(args: argparse.Namespace, sandbox=None) -> int:
+    """Commands that read their settings (or none) their own way."""
+    if args.command == "export":  # no AWS call
+        from cli import export
+
+        return export.run(args)
+    if args.command == "org":
+        from cli import org
+
+        return org.run(args)
+    return catalog.run(load_catalog(), args)
 
 
 def _run_on_aws(args: argparse.Namespace, settings: Settings, window: timedelta | None,
