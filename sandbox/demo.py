@@ -21,6 +21,7 @@ from sandbox import persistence
 from sandbox.history import seed_history
 from sandbox.lookup_emulator import LookupEventsEmulator
 from sandbox.moto_server import MotoServer
+from sandbox.organization import seed_organization
 from sandbox.router import Inbox, Mail, Router, route
 from sandbox.sfn_emulator import StepFunctionsEmulator
 from sandbox.simulate import SIMULATIONS, Simulator, ec2_record
@@ -68,6 +69,7 @@ class Sandbox:
         self.emulator.load(seed_history(REGIONS))
         if self.state_dir is None or not persistence.resume(self.state_dir, url):
             self._create_trail()
+            seed_organization(self.session)  # the demo account manages an organization
         atexit.register(self.stop)
         return self
 
