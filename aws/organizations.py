@@ -17,7 +17,7 @@ from typing import Any
 from aws.errors import AwsError, ChangeWatchError, ErrorKind
 from aws.names import TAG_KEY, tags
 from aws.org_tree import ORG_REGION, OrgTarget, TargetKind, load_tree
-from aws.scp import ScpPolicy, policy_name
+from aws.scp import ScpPolicy
 from aws.scp_plan import (
     AttachPolicy,
     CreatePolicy,
@@ -222,5 +222,14 @@ def _tolerate_attached(attach: Callable[[], object]) -> None:
             raise
 
 
-__all__ = ["FoundPolicy", "OrgRole", "Organization", "attach_plan", "detach_plan", "execute",
-           "find_policy", "organization", "policy_name"]
+@dataclass(frozen=True)
+class ScpState:
+    """What the SCP dialog shows: the organization and where the deployment's SCP is."""
+
+    organization: Organization
+    policy: FoundPolicy | None
+
+
+def scp_state(access: AwsAccess, deployment: str, cancelled: Cancelled = None) -> ScpState:
+    return ScpState(organization(access, cancelled), find_policy(access, deployment, cancelled))
+
