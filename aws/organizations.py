@@ -147,7 +147,7 @@ def attach_plan(access: AwsAccess, policy: ScpPolicy, target_id: str,
     found = find_policy(access, policy.deployment, cancelled)
     steps: list[ScpStep] = []
     if found is None:
-        steps.append(CreatePolicy(policy.name))
+        steps.append(CreatePolicy(policy.name, policy.deployment))
     elif not _same(found.content, policy):
         steps.append(UpdatePolicy(found.id, found.name))
     if found is None or target.id not in found.targets:

@@ -12,6 +12,7 @@ from aws.scp import ScpPolicy
 @dataclass(frozen=True)
 class CreatePolicy:
     name: str
+    deployment: str  # the tag value
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,8 @@ def step_text(step: ScpStep, lang: str) -> str:
     words = _STEPS[type(step)]
     target = getattr(step, "target", None)
     return words.get(lang, words["en"]).format(
-        name=step.name, id=getattr(step, "policy_id", ""), tag=TAG_KEY,
+        name=step.name, id=getattr(step, "policy_id", ""),
+        tag=f"{TAG_KEY}={getattr(step, 'deployment', '')}",
         target=target_text(target, lang) if target is not None else "")
 
 

@@ -17,12 +17,13 @@ class OrgTreeView(QTreeWidget):
         self.setColumnCount(3)
         self._root: OrgTarget | None = None
         self._attached: tuple[str, ...] = ()
+        self._management = ""
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setHeaderLabels([self.tr("Root, OU or account"), self.tr("Id"), self.tr("SCP")])
         if self._root is not None:
-            self.show_tree(self._root, self._attached)
+            self.show_tree(self._root, self._attached, management=self._management)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -37,16 +38,23 @@ class OrgTreeView(QTreeWidget):
         return self.tr("Account")
 
     def _item(self, target: OrgTarget) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([f"{self._kind(target)}: {target.name}", target.id,
+        name = f"{self._kind(target)}: {target.name}"
+        management = target.id == self._management
+        if management:  # SCPs never restrict it: say so where it is picked
+            name += self.tr(" (management)")
+        item = QTreeWidgetItem([name, target.id,
                                 self.tr("attached") if target.id in self._attached else ""])
+        if management:
+            item.setToolTip(0, self.tr("SCPs never restrict the management account."))
         item.setData(0, ID_ROLE, target.id)
         item.addChildren([self._item(child) for child in target.children])
         return item
 
-    def show_tree(self, root: OrgTarget, attached: tuple[str, ...], select: str = "") -> None:
+    def show_tree(self, root: OrgTarget, attached: tuple[str, ...], select: str = "",
+                  management: str = "") -> None:
         """Replace the tree; keep (or make) `select` the chosen target."""
         select = select or self.selected_id()
-        self._root, self._attached = root, attached
+        self._root, self._attached, self._management = root, attached, management
         self.clear()
         self.addTopLevelItem(self._item(root))
         self.expandAll()

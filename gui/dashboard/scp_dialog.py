@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -27,9 +28,9 @@ from aws.errors import ChangeWatchError, is_cancelled
 from aws.messages import describe
 from aws.scp import ScpPolicy, build_policy
 from aws.scp_plan import ScpPlan
-from aws.scp_plan_text import plan_lines, target_text
+from aws.scp_plan_text import note_text, plan_lines, step_text, target_text
 from aws.scp_settings import ScpSettings, check_admin_role
-from aws.scp_text import explain
+from aws.scp_text import explain, prevents
 from aws.settings import Settings
 from gui.context import AppContext
 from gui.dashboard.dialogs import ConfirmDialog
@@ -57,6 +58,7 @@ class ScpDialog(QDialog):
         self.roles_error.setStyleSheet("color: #b00020")
         self.statements = QListWidget(self)
         self.statements.setWordWrap(True)
+        self.statements.setSpacing(3)
         self.json_view = QPlainTextEdit(self)
         self.json_view.setReadOnly(True)
         self.tabs = QTabWidget(self)
@@ -152,7 +154,13 @@ class ScpDialog(QDialog):
         if self._policy is None:
             self.json_view.clear()
             return
-        self.statements.addItems(explain(self._policy, self._context.lang))
+        lang = self._context.lang
+        for statement in self._policy.statements:  # the words first; the Sid on hover
+            item = QListWidgetItem(f"✕ {prevents(statement.guard, lang)}", self.statements)
+            item.setToolTip(str(statement.guard))
+        for line in explain(self._policy, lang)[len(self._policy.statements):]:
+            item = QListWidgetItem(line, self.statements)
+            item.setForeground(self.palette().placeholderText())
         self.json_view.setPlainText(self._policy.pretty)
 
     @Slot()
@@ -165,7 +173,8 @@ class ScpDialog(QDialog):
     def _on_state(self, state: orgs.ScpState) -> None:
         self._state = state
         attached = state.policy.targets if state.policy else ()
-        self.tree.show_tree(state.organization.root, attached, self._settings.scp.target or "")
+        self.tree.show_tree(state.organization.root, attached, self._settings.scp.target or "",
+                            state.organization.management_account)
         self._show_state()
         self._update_buttons()
 
@@ -232,7 +241,8 @@ class ScpDialog(QDialog):
                  self.tr("Detach the SCP from every target and delete it?")).replace("%1", where)
         self.confirm_dialog = ConfirmDialog(
             self.tr("Attach the SCP") if attach else self.tr("Detach and delete the SCP"),
-            intro, plan_lines(plan, lang), "",
+            intro, [step_text(s, lang) for s in plan.steps],
+            " ".join(note_text(n, lang) for n in plan.notes),
             self.tr("Attach") if attach else self.tr("Detach and delete"), self)
         self.confirm_dialog.accepted.connect(self._on_confirmed)
         self.confirm_dialog.open()

@@ -64,6 +64,7 @@ def test_attach_after_confirmation_shows_attached(qtbot, dialog, org, context):
     _attach(qtbot, dialog, "Production")
     assert "Production" in dialog.confirm_dialog.intro.text()
     assert _ours(org) == []  # asked, nothing made yet
+    save_shot(dialog.confirm_dialog, "scp-confirm-en.png")
     dialog.confirm_dialog.ok_button.click()
     qtbot.waitUntil(lambda: "Attached to" in dialog.status.text(), timeout=WAIT)
     assert "Production" in dialog.status.text()
