@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     sandbox = start_sandbox(args)
     if args.command == "scp":  # AWS Organizations, not the deployment's regions
-        return scp_command.main(args)
+        return scp_command.main(args, sandbox)
     if args.command:
         return run_command(args, sandbox)
     from gui.app import run_gui  # Qt only when a window is wanted

@@ -40,8 +40,9 @@ _WROTE = {"en": "Wrote {path} ({size} of {limit} characters, as AWS counts them)
           "ja": "{path} に書き出しました（AWS の数え方で {limit} 文字中 {size} 文字）。"}
 
 
-def main(args: argparse.Namespace) -> int:
-    """Load the settings (exit 2 if bad), then run; never a traceback."""
+def main(args: argparse.Namespace, sandbox=None) -> int:
+    """Load the settings (exit 2 if bad), then run; never a traceback. `sandbox`: under
+    --demo, the sandbox, whose demo organization is made on first use."""
     try:
         settings = settings_io.load(Path(args.config))
     except SettingsError as exc:
@@ -50,6 +51,8 @@ def main(args: argparse.Namespace) -> int:
     if args.demo:  # everything against the sandbox, whatever the file says
         settings = settings.with_(profile="demo")
     try:
+        if sandbox is not None and args.scp_command not in ("show", "export"):
+            sandbox.ensure_organization()
         return run(settings, args)
     except Exception as exc:  # noqa: BLE001 - the user reads a sentence, the log the details
         error(translate(exc), args.lang, f" ({log_unexpected(exc)})")

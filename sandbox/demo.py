@@ -69,7 +69,6 @@ class Sandbox:
         self.emulator.load(seed_history(REGIONS))
         if self.state_dir is None or not persistence.resume(self.state_dir, url):
             self._create_trail()
-            seed_organization(self.session)  # the demo account manages an organization
         atexit.register(self.stop)
         return self
 
@@ -154,6 +153,14 @@ class Sandbox:
         return any(trail.get_trail_status(Name=t["TrailARN"]).get("IsLogging")
                    for t in trail.describe_trails(includeShadowTrails=True)["trailList"]
                    if t.get("IsMultiRegionTrail") or t.get("HomeRegion") == region)
+
+    def ensure_organization(self) -> None:
+        """The demo organization, whose management account is the demo account: made the first
+        time something asks about Organizations, so the sandbox starts no slower for it."""
+        with self._lock:
+            if self.session is None:
+                raise RuntimeError("the sandbox is not running")
+            seed_organization(self.session)
 
     def confirm(self, link: str) -> bool:
         """What clicking a confirmation link in the demo inbox does."""

@@ -16,9 +16,14 @@ DEMO_UNITS: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 def seed_organization(session: Any) -> str:
-    """Create the organization from the sandbox's own account; returns the root id."""
+    """Create the organization from the sandbox's own account (once: an existing one is kept);
+    returns the root id."""
     org = session.client("organizations", region_name="us-east-1")
-    org.create_organization(FeatureSet="ALL")
+    try:
+        org.describe_organization()
+        return org.list_roots()["Roots"][0]["Id"]
+    except org.exceptions.AWSOrganizationsNotInUseException:
+        org.create_organization(FeatureSet="ALL")
     root = org.list_roots()["Roots"][0]["Id"]
     if not any(t["Type"] == "SERVICE_CONTROL_POLICY"
                for t in org.list_roots()["Roots"][0].get("PolicyTypes", [])):

@@ -166,8 +166,7 @@ class ScpDialog(QDialog):
     @Slot()
     def reload(self) -> None:
         self.status.setText(self.tr("Reading the organization…"))
-        deployment, access = self._settings.deployment, self._context.access
-        self._reading.start(lambda: orgs.scp_state(access(), deployment))
+        self._reading.start(_read_state, self._context, self._settings.deployment)
 
     @Slot(object)
     def _on_state(self, state: orgs.ScpState) -> None:
@@ -279,3 +278,10 @@ class ScpDialog(QDialog):
         for task in (self._reading, self._planning, self._running):
             task.cancel()
         super().reject()
+
+
+def _read_state(context: AppContext, deployment: str) -> orgs.ScpState:
+    """On a worker: the organization (in the sandbox, its demo one, made on first use)."""
+    if context.sandbox is not None:
+        context.sandbox.ensure_organization()
+    return orgs.scp_state(context.access(), deployment)
