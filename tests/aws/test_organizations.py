@@ -171,3 +171,29 @@ def test_an_attachment_made_meanwhile_is_not_an_error(access, org, monkeypatch):
 
     monkeypatch.setattr(client, "attach_policy", attach_twice)
     assert len(orgs.execute(access, plan, confirmed=True)) == 2
+
+
+class _DelegationPolicy:
+    """What DescribeResourcePolicy returns in the management account's delegation (moto has no
+    resource policies); only that call is faked."""
+
+    def __init__(self, statement: dict) -> None:
+        self._content = {"Version": "2012-10-17", "Statement": [statement]}
+
+    def describe_resource_policy(self):
+        import json
+
+        return {"ResourcePolicy": {"Content": json.dumps(self._content)}}
+
+
+@pytest.mark.parametrize(("actions", "expected"), [
+    (["organizations:CreatePolicy", "organizations:AttachPolicy",
+      "organizations:DetachPolicy"], True),
+    ("organizations:*", True),
+    (["organizations:DescribeOrganization"], False),
+])
+def test_a_delegated_policy_administrator_is_recognised(actions, expected):
+    delegation = _DelegationPolicy({"Effect": "Allow", "Action": actions, "Resource": "*",
+                                    "Principal": {"AWS": "arn:aws:iam::111122223333:root"}})
+    assert orgs._delegated(delegation, "111122223333") is expected
+    assert orgs._delegated(delegation, "444455556666") is False
