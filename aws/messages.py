@@ -274,9 +274,9 @@ MESSAGES.update({
         "ja": "SCP は既にそこに適用されています ({detail})。変更は不要でした。",
     },
     "not_confirmed": {
-        "en": "Nothing was attached or detached: changing where an SCP applies needs an "
-              "explicit confirmation (--yes, or OK in the dialog).",
-        "ja": "何も適用・解除していません。SCP の適用先の変更には明示的な確認"
+        "en": "Nothing was changed: creating, changing, attaching or detaching an SCP needs "
+              "an explicit confirmation (--yes, or OK in the dialog).",
+        "ja": "何も変更していません。SCP の作成・変更・適用・解除には明示的な確認"
               "（--yes またはダイアログの OK）が必要です。",
     },
 })

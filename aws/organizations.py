@@ -177,8 +177,9 @@ def detach_plan(access: AwsAccess, deployment: str, target_id: str | None = None
 
 def execute(access: AwsAccess, plan: ScpPlan, *, confirmed: bool,
             on_progress: OnProgress = None, cancelled: Cancelled = None) -> tuple[ScpStep, ...]:
-    """Run the plan's steps in order; refused without an explicit confirmation."""
-    if plan.changes_attachments and not confirmed:
+    """Run the plan's steps in order; refused without an explicit confirmation (an update of
+    an attached policy changes what is denied at once, so every step needs one)."""
+    if not plan.empty and not confirmed:
         raise AwsError(kind=ErrorKind.NOT_CONFIRMED)
     client = _client(access)
     ids: dict[str, str] = {}

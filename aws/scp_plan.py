@@ -60,7 +60,3 @@ class ScpPlan:
     @property
     def empty(self) -> bool:
         return not self.steps
-
-    @property
-    def changes_attachments(self) -> bool:
-        return any(isinstance(s, (AttachPolicy, DetachPolicy)) for s in self.steps)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from aws import organizations as orgs
 from aws import settings_file as settings_io
-from aws.errors import ChangeWatchError, SettingsError, translate
+from aws.errors import Cancelled, ChangeWatchError, SettingsError, translate
 from aws.localstate import log_unexpected
 from aws.scp import SCP_LIMIT, ScpPolicy, build_policy
 from aws.scp_plan import ScpPlan
@@ -19,7 +19,16 @@ from aws.scp_settings import check_target
 from aws.scp_text import explain, prevents
 from aws.session import AwsAccess
 from aws.settings import Settings
-from cli.output import EXIT_FAILED, EXIT_OK, EXIT_USAGE, err, error, exit_code, out
+from cli.output import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    err,
+    error,
+    exit_code,
+    out,
+)
 
 _ASK = {"en": "Make these changes now? [y/N] ", "ja": "これらの変更を今行いますか？ [y/N] "}
 _NO_TERMINAL = {
@@ -54,6 +63,9 @@ def main(args: argparse.Namespace, sandbox=None) -> int:
         if sandbox is not None and args.scp_command not in ("show", "export"):
             sandbox.ensure_organization()
         return run(settings, args)
+    except KeyboardInterrupt:  # at the question, or between two calls
+        error(Cancelled(), args.lang)
+        return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the user reads a sentence, the log the details
         error(translate(exc), args.lang, f" ({log_unexpected(exc)})")
         return EXIT_FAILED
