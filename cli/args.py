@@ -63,6 +63,7 @@ def parser() -> argparse.ArgumentParser:
 SCP_COMMANDS = (
     ("show", "print the guarding SCP and what each statement prevents"),
     ("export", "write the SCP's JSON to a file"),
+    ("targets", "list the organization's root, OUs and accounts, and where the SCP is"),
     ("attach", "create or update the SCP and attach it to a root, OU or account"),
     ("detach", "detach the SCP from its target (or every target); keep the policy"),
     ("remove", "detach the SCP from every target and delete it"),

@@ -12,9 +12,10 @@ from aws import organizations as orgs
 from aws import settings_file as settings_io
 from aws.errors import Cancelled, ChangeWatchError, SettingsError, translate
 from aws.localstate import log_unexpected
+from aws.org_tree import OrgTarget
 from aws.scp import SCP_LIMIT, ScpPolicy, build_policy
 from aws.scp_plan import ScpPlan
-from aws.scp_plan_text import plan_lines
+from aws.scp_plan_text import plan_lines, target_text
 from aws.scp_settings import check_target
 from aws.scp_text import explain, prevents
 from aws.session import AwsAccess
@@ -80,6 +81,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
             return _export(policy, args)
         access = AwsAccess(profile=settings.profile)
         access.sign_in()
+        if args.scp_command == "targets":
+            return _targets(access, settings, args)
         return _change(access, policy, settings, args)
     except SettingsError as exc:
         error(exc, args.lang)
@@ -109,6 +112,21 @@ def _export(policy: ScpPolicy, args: argparse.Namespace) -> int:
     path = Path(args.out)
     path.write_text(policy.content + "\n", encoding="utf-8")
     out(_WROTE[args.lang].format(path=path, size=policy.size, limit=SCP_LIMIT))
+    return EXIT_OK
+
+
+def _targets(access: AwsAccess, settings: Settings, args: argparse.Namespace) -> int:
+    """The tree, indented, with the deployment's SCP marked where it is attached."""
+    state = orgs.scp_state(access, settings.deployment)
+    attached = state.policy.targets if state.policy else ()
+
+    def show(target: OrgTarget, depth: int) -> None:
+        mark = f"  [{state.policy.name}]" if target.id in attached and state.policy else ""
+        out(f"{'  ' * depth}{target_text(target, args.lang)}{mark}")
+        for child in target.children:
+            show(child, depth + 1)
+
+    show(state.organization.root, 0)
     return EXIT_OK
 
 

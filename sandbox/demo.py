@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 import boto3
+from moto.moto_api._internal import mock_random
 
 from aws.settings import Settings, new_deployment_id
 from sandbox import persistence
@@ -31,6 +32,7 @@ PROFILE = "demo"
 HOME_REGION = "ap-northeast-1"
 REGIONS = (HOME_REGION, "us-west-2")
 DEMO_EMAIL = "ops@example.com"
+DEMO_SEED = 20240427  # any fixed number; see Sandbox.start
 CLOUDTRAIL_DELAY = 3.0  # seconds; LookupEvents shows events late, as CloudTrail does
 
 
@@ -57,6 +59,10 @@ class Sandbox:
     def start(self) -> Sandbox:
         url = self.moto.start()
         self.moto.reset()  # moto keeps its state per process, not per server
+        # moto draws ids (an organization's root and OUs, a policy's id) from one random
+        # stream: seeded, a replay of the same requests gives the same ids, so an SCP attached
+        # by one headless command is found attached to the same OU by the next.
+        mock_random.seed(DEMO_SEED)
         self.emulator = LookupEventsEmulator(upstream=url)
         trail_url = self.emulator.start()
         self.sns = SnsEmulator(url, self.inbox)

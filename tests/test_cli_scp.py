@@ -124,8 +124,29 @@ def demo_process():
     os.environ.update(saved)
 
 
-def test_the_sandbox_account_manages_a_demo_organization(demo_process, tmp_path, capsys):
-    config = _config(tmp_path)
-    assert main.main(["--demo", "--demo-reset", "scp", "detach", "--config", config,
-                      "--lang", "en"]) == 0
-    assert "Nothing to change" in capsys.readouterr().out
+def test_demo_commands_find_the_same_organization_and_scp_one_after_another(
+        demo_process, tmp_path, capsys):
+    """Each headless --demo command is a new sandbox replaying the last ones: the ids of the
+    organization and of the SCP stay the same, so the next command finds it attached."""
+    import re
+
+    import sandbox.demo as demo
+
+    config, saved = _config(tmp_path), dict(os.environ)
+
+    def command(*words: str) -> str:
+        code = main.main(["--demo", *words, "--config", config, "--lang", "en"])
+        demo._running.stop()  # the next command starts its own sandbox, as a new process would
+        demo._running = None
+        os.environ.clear()
+        os.environ.update(saved)
+        printed = capsys.readouterr().out
+        assert code == 0, printed
+        return printed
+
+    listed = command("--demo-reset", "scp", "targets")
+    production = re.search(r"OU Production \((ou-[a-z0-9-]+)\)", listed).group(1)
+    command("scp", "attach", "--target", production, "--yes")
+    removed = command("scp", "remove", "--yes")
+    assert f"Detach changewatch-prod-guard from the OU Production ({production})" in removed
+    assert "Delete the SCP changewatch-prod-guard" in removed
