@@ -74,6 +74,7 @@ class ErrorKind(StrEnum):
     SCP_NOT_ENABLED = "scp_not_enabled"
     SCP_ALREADY_ATTACHED = "scp_already_attached"
     NOT_CONFIRMED = "not_confirmed"
+    SCP_TARGET_NOT_FOUND = "scp_target_not_found"
 
 
 @dataclass(eq=False)

@@ -273,6 +273,12 @@ MESSAGES.update({
         "en": "The SCP is already attached there ({detail}); nothing needed to change.",
         "ja": "SCP は既にそこに適用されています ({detail})。変更は不要でした。",
     },
+    "scp_target_not_found": {
+        "en": "This organization has no root, OU or account {detail}; `changewatch scp targets` "
+              "lists them.",
+        "ja": "この組織には {detail} というルート・OU・アカウントはありません。"
+              "`changewatch scp targets` で一覧できます。",
+    },
     "not_confirmed": {
         "en": "Nothing was changed: creating, changing, attaching or detaching an SCP needs "
               "an explicit confirmation (--yes, or OK in the dialog).",

@@ -143,7 +143,8 @@ def attach_plan(access: AwsAccess, policy: ScpPolicy, target_id: str,
     _refuse_unless_enabled(org)
     target = org.root.find(target_id)
     if target is None:
-        raise AwsError(kind=ErrorKind.NOT_FOUND, operation="AttachPolicy", detail=target_id)
+        raise AwsError(kind=ErrorKind.SCP_TARGET_NOT_FOUND, operation="AttachPolicy",
+                       detail=target_id)
     found = find_policy(access, policy.deployment, cancelled)
     steps: list[ScpStep] = []
     if found is None:

@@ -197,3 +197,10 @@ def test_a_delegated_policy_administrator_is_recognised(actions, expected):
                                     "Principal": {"AWS": "arn:aws:iam::111122223333:root"}})
     assert orgs._delegated(delegation, "111122223333") is expected
     assert orgs._delegated(delegation, "444455556666") is False
+
+
+def test_an_unknown_target_is_named(access, org):
+    with pytest.raises(ChangeWatchError) as caught:
+        orgs.attach_plan(access, build_policy("prod", (ADMIN,)), "ou-zzzz-zzzzzzzz")
+    assert "no root, OU or account ou-zzzz-zzzzzzzz" in describe(caught.value, "en")
+    assert orgs.find_policy(access, "prod") is None
