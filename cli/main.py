@@ -17,6 +17,7 @@ from aws.localstate import LocalState, log_unexpected
 from aws.session import AwsAccess
 from aws.settings import Settings
 from cli import catalog, deploy, events, preview, verify
+from cli import scp as scp_command
 from cli.args import parse
 from cli.interrupt import Interrupt
 from cli.output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, error, exit_code
@@ -103,6 +104,8 @@ def _run_on_aws(args: argparse.Namespace, settings: Settings, window: timedelta 
 def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     sandbox = start_sandbox(args)
+    if args.command == "scp":  # AWS Organizations, not the deployment's regions
+        return scp_command.main(args, sandbox)
     if args.command:
         return run_command(args, sandbox)
     from gui.app import run_gui  # Qt only when a window is wanted

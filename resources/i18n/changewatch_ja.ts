@@ -327,62 +327,67 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="63"/>
+        <location filename="../../gui/dashboard/window.py" line="66"/>
         <source>ChangeWatch</source>
         <translation>ChangeWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="64"/>
+        <location filename="../../gui/dashboard/window.py" line="67"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="65"/>
+        <location filename="../../gui/dashboard/window.py" line="68"/>
         <source>Recent events</source>
         <translation>最近のイベント</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="66"/>
+        <location filename="../../gui/dashboard/window.py" line="69"/>
         <source>&amp;Deployment</source>
         <translation>デプロイ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="67"/>
+        <location filename="../../gui/dashboard/window.py" line="70"/>
         <source>Change setup…</source>
         <translation>セットアップを変更…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="68"/>
+        <location filename="../../gui/dashboard/window.py" line="71"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="69"/>
+        <location filename="../../gui/dashboard/window.py" line="72"/>
         <source>Remove everything…</source>
         <translation>すべて削除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="70"/>
+        <location filename="../../gui/dashboard/window.py" line="73"/>
         <source>Verify end to end…</source>
         <translation>エンドツーエンドで確認…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="71"/>
+        <location filename="../../gui/dashboard/window.py" line="74"/>
+        <source>Guard with an SCP…</source>
+        <translation>SCP で保護…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/window.py" line="75"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="72"/>
+        <location filename="../../gui/dashboard/window.py" line="76"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="73"/>
+        <location filename="../../gui/dashboard/window.py" line="77"/>
         <source>Export as CloudFormation…</source>
         <translation>CloudFormation としてエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="74"/>
+        <location filename="../../gui/dashboard/window.py" line="78"/>
         <source>Organization (StackSets)…</source>
         <translation>組織 (StackSets)…</translation>
     </message>
@@ -1060,6 +1065,54 @@ Nothing in AWS was changed by this error. Details were written to:
     </message>
 </context>
 <context>
+    <name>OrgTreeView</name>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="24"/>
+        <source>Root, OU or account</source>
+        <translation>ルート、OU、アカウント</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="24"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="24"/>
+        <source>SCP</source>
+        <translation>SCP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="35"/>
+        <source>Root</source>
+        <translation>ルート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="37"/>
+        <source>OU</source>
+        <translation>OU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="38"/>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="44"/>
+        <source> (management)</source>
+        <translation>（管理アカウント）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="46"/>
+        <source>attached</source>
+        <translation>アタッチ済み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="48"/>
+        <source>SCPs never restrict the management account.</source>
+        <translation>SCP は管理アカウントを制限しません。</translation>
+    </message>
+</context>
+<context>
     <name>RegionList</name>
     <message>
         <location filename="../../gui/wizard/region_list.py" line="42"/>
@@ -1403,6 +1456,132 @@ Nothing in AWS was changed by this error. Details were written to:
         <location filename="../../gui/wizard/review_page.py" line="251"/>
         <source>Saved to {path}</source>
         <translation>{path} に保存しました</translation>
+    </message>
+</context>
+<context>
+    <name>ScpDialog</name>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="115"/>
+        <source>Guard with an SCP</source>
+        <translation>SCP で保護</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="117"/>
+        <source>A service control policy in AWS Organizations keeps everyone except the admin roles below from switching off what ChangeWatch relies on. It is shown here first; nothing is attached until you confirm.</source>
+        <translation>AWS Organizations のサービスコントロールポリシー (SCP) で、下の管理者ロール以外の誰も ChangeWatch が頼りにしているものを止められないようにします。まずここに内容を表示します。確認するまで何もアタッチしません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="120"/>
+        <source>What it prevents</source>
+        <translation>防ぐこと</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="121"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="122"/>
+        <source>Admin roles left out (one ARN pattern a line):</source>
+        <translation>除外する管理者ロール（1 行に 1 つの ARN パターン）:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="123"/>
+        <source>Attach to:</source>
+        <translation>アタッチ先:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="124"/>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="125"/>
+        <source>Attach…</source>
+        <translation>アタッチ…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="126"/>
+        <source>Detach &amp;&amp; delete…</source>
+        <translation>デタッチして削除…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="168"/>
+        <source>Reading the organization…</source>
+        <translation>組織を読み取り中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="185"/>
+        <source>The SCP is not attached anywhere.</source>
+        <translation>SCP はどこにもアタッチされていません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="188"/>
+        <source>Attached to: %1</source>
+        <translation>アタッチ先: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="200"/>
+        <source>Export the SCP</source>
+        <translation>SCP をエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="202"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="211"/>
+        <source>Exported to %1.</source>
+        <translation>%1 にエクスポートしました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="218"/>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="224"/>
+        <source>Preparing the plan…</source>
+        <translation>プランを準備中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="238"/>
+        <source>Attach the SCP to %1? Everyone there except the admin roles will be denied the actions listed.</source>
+        <translation>SCP を %1 にアタッチしますか? そこでは管理者ロール以外の全員が、一覧の操作を拒否されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="240"/>
+        <source>Detach the SCP from every target and delete it?</source>
+        <translation>SCP をすべての対象からデタッチして削除しますか?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="242"/>
+        <source>Attach the SCP</source>
+        <translation>SCP をアタッチ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="242"/>
+        <source>Detach and delete the SCP</source>
+        <translation>SCP をデタッチして削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="245"/>
+        <source>Attach</source>
+        <translation>アタッチ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="245"/>
+        <source>Detach and delete</source>
+        <translation>デタッチして削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="254"/>
+        <source>Working…</source>
+        <translation>処理中…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/dashboard/scp_dialog.py" line="265"/>
+        <source>Done: %n step(s).</source>
+        <translation>
+            <numerusform>完了: %n 個の手順。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
