@@ -428,8 +428,9 @@ def test_a_busy_region_streams_its_first_rows_long_before_the_scan_ends_never_th
     assert pages == BUSY // PAGE_SIZE
     first = next(i for i, page in enumerate(got.pages) if page.rows)
     assert first == 0  # the newest event is a refused call: rows on the first page
-    # On the shared clock: first rows within a second, the whole scan four minutes later.
-    assert stamps[first] - started < 1.0 and stamps[-1] - started > 240
+    # On the shared clock: the whole scan takes four minutes; the first rows come in its first
+    # 2 % (a second or so; a loaded machine adds its own real seconds to the shared clock).
+    assert stamps[-1] - started > 240 and stamps[first] - started < 0.02 * (stamps[-1] - started)
     assert emu.requests("us-east-1") - before == pages
     assert emu.throttled("us-east-1") == throttled == 0
     # Paced: 400 pages at 1.6/s take ~250 s on the shared clock; nothing faster than the limit.
