@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import QEvent, QSize, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
@@ -10,6 +10,9 @@ from gui.context import AppContext
 from gui.dashboard.status_tab import StatusTab
 from gui.eventlog.view import EventLogTab
 from gui.language import language_menu
+from gui.window_size import place, remember
+
+DEFAULT_SIZE = QSize(1180, 760)  # capped to the screen it opens on
 
 
 class DashboardWindow(QMainWindow):
@@ -48,7 +51,7 @@ class DashboardWindow(QMainWindow):
         self.close_action.triggered.connect(self.close)
         context.signals.deployment_changed.connect(self._on_context_deployment_changed)
         self.retranslate_ui()
-        self.resize(1180, 760)
+        place(self, "dashboard", DEFAULT_SIZE, context.local)
         self.status_tab.refresh()
         self.events_tab.start()
 
@@ -102,6 +105,7 @@ class DashboardWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop polling and wait for the rounds in flight (they stop between calls)."""
+        remember(self, "dashboard", self._context.local)
         self.events_tab.shutdown()
         self.status_tab.pool.wait(5_000)
         super().closeEvent(event)

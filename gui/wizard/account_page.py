@@ -55,6 +55,8 @@ class AccountPage(Page):
     def _build(self) -> None:
         self.profile = QComboBox(self)
         self.profile.setMinimumContentsLength(24)
+        # As wide as its longest entry: a profile's name and kind are read in full.
+        self.profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.check_button = QPushButton(self)
         self.keys_box = KeysBox(self.context, self)
         self.keys_box.hide()
@@ -163,9 +165,7 @@ class AccountPage(Page):
                  "keys": self.tr("access keys"), "process": self.tr("credential process")}
         if info.kind == "chain":
             return self.tr("Default credentials")
-        text = info.name + (f"  ({kinds[info.kind]})" if info.kind in kinds else "")
-        if info.is_env:
-            text += "  — AWS_PROFILE"
+        text = info.name + (f" ({kinds[info.kind]})" if info.kind in kinds else "")
         if info.missing:
             text += "  " + self.tr("(not in your AWS config files)")
         return text
@@ -181,6 +181,10 @@ class AccountPage(Page):
             return
         for info in self._profiles:
             self.profile.addItem(self._profile_text(info), info.name)
+            if info.is_env:  # said on hover: in the text it made the combo too wide to read
+                self.profile.setItemData(self.profile.count() - 1, self.tr(
+                    "Chosen by the AWS_PROFILE environment variable."),
+                    Qt.ItemDataRole.ToolTipRole)
             if info.kind == "chain":
                 self.profile.setItemData(self.profile.count() - 1, self.tr(
                     "As the AWS CLI finds them: environment variables, then the default "

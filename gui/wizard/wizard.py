@@ -9,6 +9,7 @@ from aws.settings import Settings
 from gui.context import AppContext
 from gui.demo import sandbox_banner
 from gui.language import other_language
+from gui.window_size import place, remember
 from gui.wizard.account_page import AccountPage
 from gui.wizard.apis_page import ApisPage
 from gui.wizard.create_page import CreatePage
@@ -42,7 +43,7 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
         self.setMinimumSize(760, 560)
-        self.resize(DEFAULT_SIZE)
+        place(self, "wizard", DEFAULT_SIZE, context.local)
         self.create_page.stopped.connect(self._on_create_page_stopped)
         # A button on the wizard's own row switches the UI language; the choice is remembered.
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
@@ -77,6 +78,10 @@ class SetupWizard(QWizard):
     def settings(self) -> Settings:
         """The settings the pages describe right now (validated later, by the plan)."""
         return self.draft.settings()
+
+    def done(self, result: int) -> None:
+        remember(self, "wizard", self.context.local)
+        super().done(result)
 
     def reject(self) -> None:
         """Closing while creating stops the work first (between two calls), then closes."""

@@ -53,7 +53,9 @@ def test_account_check_failure_shows_the_sentence(moto, make_wizard, tmp_path, m
     page = driver.wizard.account_page
     driver.wait(page.profile.isEnabled)
     assert page.profile.currentData() == "sso-dev"
-    assert "SSO" in page.profile.currentText() and "AWS_PROFILE" in page.profile.currentText()
+    assert page.profile.currentText() == "sso-dev (SSO)"
+    tooltip = page.profile.itemData(page.profile.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+    assert "AWS_PROFILE" in tooltip
     driver.check_account()
     assert "aws sso login --profile sso-dev" in page.status.text()
     assert not driver.next_enabled()

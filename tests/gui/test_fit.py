@@ -1,0 +1,129 @@
+"""No text cut off: each wizard page and the dashboard of `--demo`, at 1280×800 and 1366×768
+screens, in English and Japanese, with every label, button, combo, header and cell measured."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
+
+from cli.main import start_sandbox
+from gui.app import DEMO_SIZE, open_dashboard, start
+from gui.dashboard.window import DashboardWindow
+from gui.window_size import fitted_size
+from gui.wizard.wizard import DEFAULT_SIZE as WIZARD_SIZE
+from tests.gui.conftest import Driver
+from tests.gui.fit import clipped_texts
+from tests.gui.shots import save_shot
+
+# What those screens leave to windows once a 40 px task bar is taken.
+SCREENS = {"1280x800": QRect(0, 0, 1280, 760), "1366x768": QRect(0, 0, 1366, 728)}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def extra_fonts(qapp):
+    """Fonts from CHANGEWATCH_TEST_FONTS (a folder), so a machine without a Japanese font
+    measures real glyphs rather than boxes: e.g. the IPA Gothic of fonts-ipafont-gothic."""
+    folder = os.environ.get("CHANGEWATCH_TEST_FONTS")
+    for path in sorted(Path(folder).rglob("*.tt[fc]")) if folder else ():
+        QFontDatabase.addApplicationFont(str(path))
+
+
+@pytest.fixture
+def sandbox():
+    saved = dict(os.environ)
+    box = start_sandbox(argparse.Namespace(demo=True, lang="en", lang_given=True))
+    yield box
+    box.stop()
+    import sandbox.demo
+
+    sandbox.demo._running = None
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+@pytest.fixture
+def demo(qapp, sandbox):
+    """The app as `--demo` starts it, in one language; closed and English again afterwards."""
+    made: list = []
+
+    def open_app(lang: str):
+        args = argparse.Namespace(demo=True, lang=lang, lang_given=True)
+        context, windows = start(args, qapp, sandbox)
+        made.append((context, windows))
+        return context, windows
+
+    yield open_app
+    for context, windows in made:
+        for window in windows:
+            window.close()
+        context.pool.wait(10_000)
+        context.translations.use("en")
+
+
+def _settle(widget: QWidget, preferred: QSize, screen: QRect) -> None:
+    """The size the window opens at on that screen (gui/window_size.py)."""
+    widget.resize(fitted_size(preferred, screen, widget.minimumSize()))
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _report(widget: QWidget, where: str) -> list[str]:
+    return [f"{where}: {c}" for c in clipped_texts(widget)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_wizard_pages_fit(demo, qtbot, lang):
+    context, windows = demo(lang)
+    wizard = windows[0]
+    qtbot.addWidget(wizard)
+    driver = Driver(qtbot, wizard)
+    driver.check_account()
+    found: list[str] = []
+    for page in range(4):
+        for screen, size in SCREENS.items():
+            _settle(wizard, WIZARD_SIZE, size)
+            found += _report(wizard.currentPage(), f"{lang} {screen} page {page}")
+            if screen == "1366x768" and page == 2:
+                save_shot(wizard, f"wizard-apis-1366-{lang}.png")
+        if page == 3:
+            break
+        driver.next()
+        if page == 2:
+            driver.wait_review()
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_dashboard_fits(demo, qtbot, lang):
+    context, windows = demo(lang)
+    wizard = windows[0]
+    qtbot.addWidget(wizard)
+    driver = Driver(qtbot, wizard)
+    driver.check_account()
+    driver.next()
+    driver.next()
+    driver.click(wizard.apis_page.everything)  # every group: the longest rule counts
+    driver.next()
+    driver.wait_review()
+    driver.create()
+    driver.wait_created()
+    dashboard = open_dashboard(context)
+    windows.append(dashboard)
+    qtbot.addWidget(dashboard)
+    dashboard.show()
+    assert isinstance(dashboard, DashboardWindow) and isinstance(wizard, QWizard)
+    status = dashboard.status_tab
+    qtbot.waitUntil(lambda: status.model.rowCount() > 0, timeout=15_000)
+    found: list[str] = []
+    for screen, size in SCREENS.items():
+        _settle(dashboard, DEMO_SIZE, size)
+        found += _report(dashboard, f"{lang} {screen} dashboard")
+        if screen == "1366x768":
+            save_shot(dashboard, f"dashboard-1366-{lang}.png")
+    assert not found, "\n".join(found)
