@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from aws.messages import describe
 from gui.context import AppContext
 from gui.workers import Task
 
+PREFERRED_WIDTH = 380  # px; the user can drag the dock wider
 BANNER_STYLE = "background:#fff3c4; color:#5c4400; padding:6px; border-bottom:1px solid #e0c060;"
 
 
@@ -58,6 +59,9 @@ class DemoPanel(QWidget):
         self._context, self._sandbox, self._simulations = context, sandbox, tuple(simulations)
         self.banner = sandbox_banner()
         self.change = QComboBox()
+        self.change.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.change.setMinimumContentsLength(14)
         self.region = QComboBox()
         self.region.addItems(regions)
         self.simulate_button = QPushButton()
@@ -72,9 +76,8 @@ class DemoPanel(QWidget):
         self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.open_link = QPushButton()  # what clicking the link in a confirmation email does
         self.open_link.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.change, 1)
-        row.addWidget(self.region)
+        row = QHBoxLayout()  # below the change, so its title has the panel's whole width
+        row.addWidget(self.region, 1)
         row.addWidget(self.simulate_button)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.inbox)
@@ -82,6 +85,7 @@ class DemoPanel(QWidget):
         split.setSizes([140, 360])
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.change)
         layout.addLayout(row)
         layout.addWidget(self.as_automation)
         layout.addWidget(self.status)
@@ -106,6 +110,11 @@ class DemoPanel(QWidget):
             self._on_mail_received(mail)
         self.retranslate_ui()
 
+    def sizeHint(self) -> QSize:
+        """Narrow by default: the dashboard beside it needs the width more on a laptop."""
+        hint = super().sizeHint()
+        return QSize(max(PREFERRED_WIDTH, self.minimumSizeHint().width()), hint.height())
+
     def retranslate_ui(self) -> None:
         self.banner.setText(self.tr(
             "Sandbox: everything here runs against a local AWS on this computer. No AWS "
@@ -116,8 +125,10 @@ class DemoPanel(QWidget):
             self.change.addItem(simulation.title.get(self._context.lang), simulation.id)
         self.change.setCurrentIndex(max(current, 0))
         self.simulate_button.setText(self.tr("Simulate a change"))
-        self.as_automation.setText(self.tr("Made by the pipeline role terraform-deployer "
-                                           "(to try an exception)"))
+        self.as_automation.setText(self.tr("Made by a pipeline role (to try an exception)"))
+        self.as_automation.setToolTip(self.tr(
+            "The change is made by the role terraform-deployer, as a deployment pipeline "
+            "would: add an exception for it to see that no email is sent."))
         self.open_link.setText(self.tr("Open the confirmation link"))
         self.inbox_label.setText(self.tr("Demo inbox (what the email says):"))
 

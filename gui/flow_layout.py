@@ -14,8 +14,7 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
-        if parent is None:
-            self.setContentsMargins(QMargins(0, 0, 0, 0))
+        self.setContentsMargins(QMargins(0, 0, 0, 0))  # lines up with the widgets around it
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)

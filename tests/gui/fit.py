@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -108,13 +109,18 @@ def _header(header: QHeaderView) -> list[Clipped]:
     if model is None or header.orientation() != Qt.Orientation.Horizontal:
         return []
     style, found = header.style(), []
+    bold = QFont(header.font())  # a selected row's column headers are drawn bold
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
     margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
     for section in range(model.columnCount()):
         if header.isSectionHidden(section):
             continue
         text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
-        needed = header.fontMetrics().horizontalAdvance(text) + margin
-        actual = header.sectionSize(section)
+        needed = metrics.horizontalAdvance(text) + margin
+        # A section cut by the view's right edge is as unreadable as a narrow one.
+        right = header.sectionViewportPosition(section) + header.sectionSize(section)
+        actual = header.sectionSize(section) - max(right - header.viewport().width(), 0)
         if text and needed > actual + SLACK:
             found.append(Clipped(f"header of {_name(header.parentWidget())}", text, needed,
                                  actual))
@@ -162,7 +168,7 @@ def _cell(view: QAbstractItemView, index: QModelIndex) -> Clipped | None:
     metrics = view.fontMetrics()
     line = max(metrics.horizontalAdvance(part) for part in text.split("\n"))
     extra = max(hint.width() - line, 0)  # margins, check box, icon
-    if not view.wordWrap():
+    if not view.wordWrap() or hint.width() <= rect.width() + SLACK:
         needed, actual = hint.width(), rect.width()
     else:  # wrapped at the cell's width: the lines must fit its height, each word its width
         width = max(rect.width() - extra, 1)

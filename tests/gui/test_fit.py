@@ -4,6 +4,7 @@ screens, in English and Japanese, with every label, button, combo, header and ce
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 from pathlib import Path
 
@@ -64,12 +65,24 @@ def demo(qapp, sandbox):
             window.close()
         context.pool.wait(10_000)
         context.translations.use("en")
+    made.clear()
+
+
+@pytest.fixture(autouse=True)
+def collect_on_gui_thread():
+    """Two whole apps per test leave cycles of widgets behind; a collection that happens to
+    start on a worker thread would destroy them there and crash. Collect here instead."""
+    gc.collect()
+    gc.disable()
+    yield
+    gc.enable()
+    gc.collect()
 
 
 def _settle(widget: QWidget, preferred: QSize, screen: QRect) -> None:
     """The size the window opens at on that screen (gui/window_size.py)."""
     widget.resize(fitted_size(preferred, screen, widget.minimumSize()))
-    for _ in range(3):
+    for _ in range(5):  # layouts, then what they start on zero-time timers (column fits)
         QApplication.processEvents()
 
 
