@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -67,6 +68,7 @@ class DemoPanel(QWidget):
         self.simulate_button = QPushButton()
         self.as_automation = QCheckBox()  # to try an exception: the change by a pipeline's role
         self.status = QLabel()
+        self._status_words: Callable[[], str] | None = None
         self.status.setWordWrap(True)
         self.inbox_label = QLabel()
         self.inbox = QListWidget()
@@ -131,17 +133,27 @@ class DemoPanel(QWidget):
             "would: add an exception for it to see that no email is sent."))
         self.open_link.setText(self.tr("Open the confirmation link"))
         self.inbox_label.setText(self.tr("Demo inbox (what the email says):"))
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):
+            dock.setWindowTitle(self.tr("Sandbox"))
+        if self._status_words is not None:
+            self.status.setText(self._status_words())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def _say(self, words: Callable[[], str]) -> None:
+        """Show a status; kept as words, so a language switch says it again in the new one."""
+        self._status_words = words
+        self.status.setText(words())
+
     @Slot()
     def _on_simulate_clicked(self) -> None:
         simulation_id, region = self.change.currentData(), self.region.currentText()
         self.simulate_button.setEnabled(False)
-        self.status.setText(self.tr("Making the change in the sandbox…"))
+        self._say(lambda: self.tr("Making the change in the sandbox…"))
         caller = "automation" if self.as_automation.isChecked() else "user"
         self._task.start(self._sandbox.simulate, simulation_id, region, caller)
 
@@ -151,24 +163,26 @@ class DemoPanel(QWidget):
 
     @Slot(object)
     def _on_worker_succeeded(self, mails: list) -> None:
+        automation = self.as_automation.isChecked()
+        self._say(lambda: self._outcome(len(mails), automation))
+
+    def _outcome(self, mails: int, automation: bool) -> str:
         if mails:
-            self.status.setText(self.tr(
+            return self.tr(
                 "Done: {n} notification(s) arrived. CloudTrail lists the event a few seconds "
-                "later, so it appears in Recent events after the next refresh.").format(
-                    n=len(mails)))
-        elif self.as_automation.isChecked():
-            self.status.setText(self.tr(
+                "later, so it appears in Recent events after the next refresh.").format(n=mails)
+        if automation:
+            return self.tr(
                 "Done, and no email was sent: an exception covers the pipeline role, or no "
                 "rule watches this change. Recent events lists it, marked “excepted” if an "
-                "exception covers it."))
-        else:
-            self.status.setText(self.tr(
-                "Done, but no rule watches this change, so no email was sent. Add its group "
-                "in Change setup… to be told next time."))
+                "exception covers it.")
+        return self.tr(
+            "Done, but no rule watches this change, so no email was sent. Add its group "
+            "in Change setup… to be told next time.")
 
     @Slot(object)
     def _on_worker_failed(self, error) -> None:
-        self.status.setText(describe(error, self._context.lang))
+        self._say(lambda: describe(error, self._context.lang))
 
     @Slot(object)
     def _on_mail_received(self, mail) -> None:
@@ -198,9 +212,8 @@ class DemoPanel(QWidget):
 
     @Slot(object)
     def _on_confirm_task_succeeded(self, confirmed: object) -> None:
-        self.status.setText(self.tr("Subscription confirmed: notifications now reach the "
-                                    "inbox.") if confirmed else
-                            self.tr("This link was used already or has expired."))
+        self._say(lambda: self.tr("Subscription confirmed: notifications now reach the inbox.")
+                  if confirmed else self.tr("This link was used already or has expired."))
         self._context.signals.deployment_changed.emit()
 
 
@@ -212,7 +225,7 @@ def install(window: QMainWindow, context: AppContext, sandbox: SandboxLike, simu
     dock.setObjectName("demoDock")
     dock.setWidget(panel)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-    dock.setWindowTitle(QCoreApplication.translate("DemoPanel", "Sandbox"))
+    panel.retranslate_ui()  # now in its dock: the dock's title too
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     bold = QFont(panel.banner.font())
     bold.setBold(True)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 from gui.context import AppContext
 from gui.dashboard.status_tab import StatusTab
 from gui.eventlog.view import EventLogTab
+from gui.fonts import font_notice
 from gui.language import language_menu
 from gui.window_size import place, remember
 
@@ -50,6 +51,8 @@ class DashboardWindow(QMainWindow):
         self.status_tab.setup_requested.connect(self.open_setup)
         self.close_action.triggered.connect(self.close)
         context.signals.deployment_changed.connect(self._on_context_deployment_changed)
+        if (notice := font_notice(self)).text():  # Japanese would be boxes: say what to install
+            self.statusBar().addWidget(notice, 1)
         self.retranslate_ui()
         place(self, "dashboard", DEFAULT_SIZE, context.local)
         self.status_tab.refresh()

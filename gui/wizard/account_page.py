@@ -20,6 +20,7 @@ from aws.errors import ChangeWatchError
 from aws.keys import KeyStore
 from aws.session import AccessKeys
 from gui.context import Credentials
+from gui.fonts import font_notice
 from gui.wizard.common import Page, note_label, show_text
 from gui.wizard.draft import Draft
 from gui.wizard.keys_box import KeysBox
@@ -94,6 +95,7 @@ class AccountPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.reason)
+        layout.addWidget(font_notice(self))  # Japanese drawn as boxes: which package to install
         self.setTabOrder(self.profile, self.check_button)
         self.setTabOrder(self.check_button, self.keys_box.key_id)
         self.setTabOrder(self.keys_box.key_id, self.keys_box.secret)

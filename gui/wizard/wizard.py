@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from aws.settings import Settings
 from gui.context import AppContext
 from gui.demo import sandbox_banner
+from gui.fonts import language_name
 from gui.language import other_language
 from gui.window_size import place, remember
 from gui.wizard.account_page import AccountPage
@@ -57,7 +58,10 @@ class SetupWizard(QWizard):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.setButtonText(QWizard.WizardButton.CustomButton1, other_language(self.context.lang)[1])
+        code, name = other_language(self.context.lang)
+        button = self.button(QWizard.WizardButton.CustomButton1)
+        self.setButtonText(QWizard.WizardButton.CustomButton1,
+                           language_name(code, name, button.font()))
         if self.banner is None:
             self.setWindowTitle(self.tr("ChangeWatch — set up"))
             return
