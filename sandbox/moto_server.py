@@ -25,9 +25,10 @@ class MotoServer:
         self._server.stop()
 
     def reset(self) -> None:
-        """Forget every resource (moto's own reset endpoint)."""
+        """Forget every resource (moto's own reset endpoint). Resetting every backend of a
+        long-lived server takes seconds on a busy machine, hence the generous timeout."""
         request = urllib.request.Request(f"{self.url}/moto-api/reset", method="POST", data=b"")
-        urllib.request.urlopen(request, timeout=10).close()
+        urllib.request.urlopen(request, timeout=60).close()
 
     def published(self) -> list[dict]:
         """Messages SNS accepted (moto records them; it delivers nothing)."""
