@@ -13,7 +13,6 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from cli.main import start_sandbox
 from gui.app import DEMO_SIZE, open_dashboard, start
 from gui.dashboard.window import DashboardWindow
 from gui.window_size import fitted_size
@@ -33,19 +32,6 @@ def extra_fonts(qapp):
     folder = os.environ.get("CHANGEWATCH_TEST_FONTS")
     for path in sorted(Path(folder).rglob("*.tt[fc]")) if folder else ():
         QFontDatabase.addApplicationFont(str(path))
-
-
-@pytest.fixture
-def sandbox():
-    saved = dict(os.environ)
-    box = start_sandbox(argparse.Namespace(demo=True, lang="en", lang_given=True))
-    yield box
-    box.stop()
-    import sandbox.demo
-
-    sandbox.demo._running = None
-    os.environ.clear()
-    os.environ.update(saved)
 
 
 @pytest.fixture
