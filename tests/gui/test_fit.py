@@ -88,8 +88,8 @@ def test_wizard_pages_fit(demo, qtbot, lang):
         for screen, size in SCREENS.items():
             _settle(wizard, WIZARD_SIZE, size)
             found += _report(wizard.currentPage(), f"{lang} {screen} page {page}")
-            if screen == "1366x768" and page == 2:
-                save_shot(wizard, f"wizard-apis-1366-{lang}.png")
+            if screen == "1366x768" and page in (0, 2):
+                save_shot(wizard, f"wizard-{('account', '', 'apis')[page]}-1366-{lang}.png")
         if page == 3:
             break
         driver.next()
