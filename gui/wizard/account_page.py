@@ -55,9 +55,7 @@ class AccountPage(Page):
 
     def _build(self) -> None:
         self.profile = QComboBox(self)
-        self.profile.setMinimumContentsLength(24)
-        # As wide as its longest entry: a profile's name and kind are read in full.
-        self.profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.profile.setMinimumContentsLength(20)
         self.check_button = QPushButton(self)
         self.keys_box = KeysBox(self.context, self)
         self.keys_box.hide()
@@ -90,8 +88,9 @@ class AccountPage(Page):
         self._regions_box = QGroupBox(self)
         QVBoxLayout(self._regions_box).addWidget(self.regions)
         columns = QHBoxLayout()
+        # The regions get the wider half: their names are long, in Japanese most of all.
         columns.addWidget(credentials, 4)
-        columns.addWidget(self._regions_box, 5)
+        columns.addWidget(self._regions_box, 6)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.reason)

@@ -90,8 +90,7 @@ class RegionList(QWidget):
         info: RegionInfo = item.data(Qt.ItemDataRole.UserRole + 1)
         label = localized_region_label(info.name, current_lang())
         text = f"{info.name}  {label}" if label else info.name
-        if not info.enabled:
-            text += "  " + self.tr("(not enabled)")
+        if not info.enabled:  # greyed out; the legend below the list says why
             item.setToolTip(self.tr(
                 "{region} is an opt-in region that this account has not enabled. Enable it in "
                 "the AWS console (Account → AWS Regions) to watch it.").format(region=info.name))
@@ -118,4 +117,7 @@ class RegionList(QWidget):
             text = self.tr("%n region(s) chosen: ", "", len(chosen)) + ", ".join(chosen)
         if not self._statuses_known:
             text += "\n" + self.tr("Check the account to see which regions it has enabled.")
+        elif not all(info.enabled for info in self._regions):
+            text += "\n" + self.tr("Greyed out: opt-in regions this account has not enabled "
+                                   "(hover over one to see how to enable it).")
         self.count.setText(text)

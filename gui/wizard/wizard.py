@@ -19,7 +19,7 @@ from gui.wizard.email_page import EmailPage
 from gui.wizard.review_page import ReviewPage
 
 ACCOUNT, EMAIL, APIS, REVIEW, CREATE = range(5)
-DEFAULT_SIZE = QSize(980, 720)  # fits a 1280×800 screen with its panels
+DEFAULT_SIZE = QSize(1100, 720)  # room for Japanese region names; capped to the screen
 
 
 class SetupWizard(QWizard):

@@ -168,7 +168,9 @@ def _cell(view: QAbstractItemView, index: QModelIndex) -> Clipped | None:
     metrics = view.fontMetrics()
     line = max(metrics.horizontalAdvance(part) for part in text.split("\n"))
     extra = max(hint.width() - line, 0)  # margins, check box, icon
-    if not view.wordWrap() or hint.width() <= rect.width() + SLACK:
+    if not isinstance(view, QTableView | QTreeView):  # a list scrolls sideways: cut too
+        needed, actual = hint.width(), min(rect.width(), view.viewport().width() - rect.x())
+    elif not view.wordWrap() or hint.width() <= rect.width() + SLACK:
         needed, actual = hint.width(), rect.width()
     else:  # wrapped at the cell's width: the lines must fit its height, each word its width
         width = max(rect.width() - extra, 1)
