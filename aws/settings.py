@@ -14,6 +14,8 @@ from aws.errors import ErrorKind, SettingsError
 from aws.exception_check import check as check_exceptions
 from aws.refusals import Refusal
 from aws.regions import is_known_region
+from aws.scp_settings import ScpSettings
+from aws.scp_settings import validate as check_scp
 
 LANGUAGES = ("ja", "en")
 # Deliberately simple: one @, a dot in the domain, no spaces; SNS does the final check.
@@ -68,6 +70,7 @@ class Settings:
     exceptions: tuple[WatchException, ...] = ()
     compliance: tuple[str, ...] = ()
     remediation: Remediation = Remediation.OFF
+    scp: ScpSettings = ScpSettings()  # the guarding SCP: admin roles left out, target
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)
@@ -165,4 +168,5 @@ def validate(settings: Settings, catalog: Catalog | None = None) -> Settings:
     _validate_delivery(settings)
     _validate_keys(settings)
     check_exceptions(settings, catalog)
+    check_scp(settings.scp)
     return settings

@@ -10,6 +10,7 @@ from typing import Any
 
 import tomli_w
 
+from aws import scp_settings
 from aws.errors import SettingsError
 from aws.refusals import Refusal
 from aws.settings import (
@@ -25,6 +26,8 @@ _STRINGS = ("email", "language", "profile", "deployment", "kms_key", "delivery",
             "notifications", "timezone", "remediation")
 _LISTS = ("regions", "watch", "compliance")
 _KNOWN = {*_STRINGS, *_LISTS, "kms_keys", "exceptions"}
+_KNOWN |= {"organization"}  # the StackSet settings, read by aws/org/config.py
+_KNOWN.add("scp")  # the [scp] table: aws/scp_settings.py
 _EXCEPTION_KEYS = {"groups", "callers", "source_ips"}
 
 
@@ -82,6 +85,7 @@ def from_dict(data: dict) -> Settings:
         exceptions=_exceptions(data),
         compliance=_strings(data, "compliance"),
         remediation=_enum(Remediation, text.get("remediation", Remediation.OFF)),
+        scp=scp_settings.from_dict(data),
     )
 
 
@@ -119,6 +123,8 @@ def to_dict(settings: Settings) -> dict:
         data["exceptions"] = [{key: list(value) for key, value in (
             ("groups", e.groups), ("callers", e.callers), ("source_ips", e.source_ips)) if value}
             for e in settings.exceptions]
+    if settings.scp != scp_settings.ScpSettings():
+        data["scp"] = scp_settings.to_dict(settings.scp)
     return data
 
 

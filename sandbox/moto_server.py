@@ -16,6 +16,9 @@ class MotoServer:
 
     def start(self) -> str:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request
+        from sandbox.stacksets import install  # what moto lacks for organization mode
+
+        install()
         self._server.start()
         host, port = self._server.get_host_and_port()
         self.url = f"http://{host}:{port}"

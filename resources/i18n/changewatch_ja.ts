@@ -327,54 +327,69 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="56"/>
+        <location filename="../../gui/dashboard/window.py" line="66"/>
         <source>ChangeWatch</source>
         <translation>ChangeWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="57"/>
+        <location filename="../../gui/dashboard/window.py" line="67"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="58"/>
+        <location filename="../../gui/dashboard/window.py" line="68"/>
         <source>Recent events</source>
         <translation>最近のイベント</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="59"/>
+        <location filename="../../gui/dashboard/window.py" line="69"/>
         <source>&amp;Deployment</source>
         <translation>デプロイ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="60"/>
+        <location filename="../../gui/dashboard/window.py" line="70"/>
         <source>Change setup…</source>
         <translation>セットアップを変更…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="61"/>
+        <location filename="../../gui/dashboard/window.py" line="71"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="62"/>
+        <location filename="../../gui/dashboard/window.py" line="72"/>
         <source>Remove everything…</source>
         <translation>すべて削除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="63"/>
+        <location filename="../../gui/dashboard/window.py" line="73"/>
         <source>Verify end to end…</source>
         <translation>エンドツーエンドで確認…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="64"/>
+        <location filename="../../gui/dashboard/window.py" line="74"/>
+        <source>Guard with an SCP…</source>
+        <translation>SCP で保護…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/window.py" line="75"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="65"/>
+        <location filename="../../gui/dashboard/window.py" line="76"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/window.py" line="77"/>
+        <source>Export as CloudFormation…</source>
+        <translation>CloudFormation としてエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/window.py" line="78"/>
+        <source>Organization (StackSets)…</source>
+        <translation>組織 (StackSets)…</translation>
     </message>
 </context>
 <context>
@@ -923,6 +938,39 @@ Nothing in AWS was changed by this error. Details were written to:
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="66"/>
+        <source>Export as CloudFormation</source>
+        <translation>CloudFormation としてエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="68"/>
+        <source>Writes what Create makes as CloudFormation templates, one per region, and DEPLOY.md: which template to deploy in which region, in which order. Nothing is created in AWS.</source>
+        <translation>「作成」で作られるものを、リージョンごとの CloudFormation テンプレートと DEPLOY.md（どのテンプレートをどのリージョンに、どの順でデプロイするか）として書き出します。AWS には何も作成しません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="71"/>
+        <source>&amp;Choose…</source>
+        <translation>選択(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="72"/>
+        <source>&amp;Export</source>
+        <translation>エクスポート(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="81"/>
+        <source>Folder for the templates</source>
+        <translation>テンプレートの保存先フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="90"/>
+        <source>Writing…</source>
+        <translation>書き出し中…</translation>
+    </message>
+</context>
+<context>
     <name>KeysBox</name>
     <message>
         <location filename="../../gui/wizard/keys_box.py" line="40"/>
@@ -971,6 +1019,97 @@ Nothing in AWS was changed by this error. Details were written to:
         <location filename="../../gui/mfa.py" line="59"/>
         <source>6-digit code</source>
         <translation>6 桁のコード</translation>
+    </message>
+</context>
+<context>
+    <name>OrgDialog</name>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="79"/>
+        <source>Organization (StackSets)</source>
+        <translation>組織 (StackSets)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="81"/>
+        <source>One inbox for every account of the organization: a central stack holds the notification and an event bus that accepts only this organization; a StackSet puts the forwarding rules into every account, new ones included. Here it targets the whole organization in the setup&apos;s regions; `changewatch org` with an [organization] table chooses OUs and pacing.</source>
+        <translation>組織のすべてのアカウントに 1 つの受信箱: 中央のスタックが通知と、この組織からのイベントだけを受け付けるイベントバスを持ち、StackSet が転送ルールをすべてのアカウント（新しいアカウントも）に配置します。ここではセットアップのリージョンで組織全体を対象にします。OU や速度を選ぶには [organization] テーブルを書いて `changewatch org` を使ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="86"/>
+        <source>&amp;Deploy to the organization</source>
+        <translation>組織にデプロイ(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="87"/>
+        <source>Re&amp;fresh</source>
+        <translation>再読み込み(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="88"/>
+        <source>&amp;Remove from the organization…</source>
+        <translation>組織から削除(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="97"/>
+        <source>Reading the organization…</source>
+        <translation>組織を読み取り中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="110"/>
+        <source>Remove from the organization</source>
+        <translation>組織から削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="111"/>
+        <source>Delete the stack instances in every account, the StackSet and the central stack? The organization&apos;s alerts stop.</source>
+        <translation>すべてのアカウントのスタックインスタンス、StackSet、中央のスタックを削除しますか? 組織のアラートは止まります。</translation>
+    </message>
+</context>
+<context>
+    <name>OrgTreeView</name>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="24"/>
+        <source>Root, OU or account</source>
+        <translation>ルート、OU、アカウント</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="24"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="24"/>
+        <source>SCP</source>
+        <translation>SCP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="35"/>
+        <source>Root</source>
+        <translation>ルート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="37"/>
+        <source>OU</source>
+        <translation>OU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="38"/>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="44"/>
+        <source> (management)</source>
+        <translation>（管理アカウント）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="46"/>
+        <source>attached</source>
+        <translation>アタッチ済み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="48"/>
+        <source>SCPs never restrict the management account.</source>
+        <translation>SCP は管理アカウントを制限しません。</translation>
     </message>
 </context>
 <context>
@@ -1184,134 +1323,265 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="89"/>
+        <location filename="../../gui/wizard/review_page.py" line="92"/>
         <source>Review</source>
         <translation>内容の確認</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="90"/>
+        <location filename="../../gui/wizard/review_page.py" line="93"/>
         <source>Nothing has been created yet. This is what Create will do, and how a notification will read.</source>
         <translation>まだ何も作成されていません。「作成」で行われる内容と、通知の文面を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="92"/>
+        <location filename="../../gui/wizard/review_page.py" line="95"/>
         <source>&amp;Create</source>
         <translation>作成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="93"/>
+        <location filename="../../gui/wizard/review_page.py" line="96"/>
         <source>&amp;Try again</source>
         <translation>再試行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="94"/>
+        <location filename="../../gui/wizard/review_page.py" line="97"/>
         <source>&amp;Plan</source>
         <translation>計画(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="95"/>
+        <location filename="../../gui/wizard/review_page.py" line="98"/>
         <source>Event &amp;patterns</source>
         <translation>イベントパターン(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="96"/>
+        <location filename="../../gui/wizard/review_page.py" line="99"/>
         <source>&amp;Notification preview</source>
         <translation>通知のプレビュー(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="97"/>
+        <location filename="../../gui/wizard/review_page.py" line="100"/>
         <source>&amp;Group:</source>
         <translation>グループ(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="98"/>
+        <location filename="../../gui/wizard/review_page.py" line="101"/>
         <source>&amp;Save settings…</source>
         <translation>設定を保存(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="99"/>
+        <location filename="../../gui/wizard/review_page.py" line="102"/>
+        <source>E&amp;xport as CloudFormation…</source>
+        <translation>CloudFormation としてエクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/review_page.py" line="103"/>
         <source>Write these settings to a TOML file for `python main.py plan|apply|remove --config FILE`</source>
         <translation>この設定を `python main.py plan|apply|remove --config FILE` 用の TOML ファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="136"/>
+        <location filename="../../gui/wizard/review_page.py" line="140"/>
         <source>Reading what already exists in your account…</source>
         <translation>アカウントに既にあるものを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="140"/>
+        <location filename="../../gui/wizard/review_page.py" line="144"/>
         <source>Some regions cannot be set up (see the plan). Create sets up the others.</source>
         <translation>一部のリージョンはセットアップできません (計画を参照)。「作成」ではそれ以外のリージョンをセットアップします。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="144"/>
+        <location filename="../../gui/wizard/review_page.py" line="148"/>
         <source>Create can set this up, but the rules in %1 will not fire until a CloudTrail trail logs there (see below).</source>
         <translation>「作成」で設定できますが、%1 のルールは CloudTrail の証跡がそこを記録するまで動作しません（下記参照）。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="148"/>
+        <location filename="../../gui/wizard/review_page.py" line="152"/>
         <source>Ready. Click Create to set this up.</source>
         <translation>準備ができました。「作成」をクリックするとセットアップします。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="170"/>
+        <location filename="../../gui/wizard/review_page.py" line="174"/>
         <source>CloudTrail could not be checked: {error}</source>
         <translation>CloudTrail を確認できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="174"/>
+        <location filename="../../gui/wizard/review_page.py" line="178"/>
         <source>⚠ {region}: CloudTrail could not be checked ({error}). The rules there fire only if a trail is logging.</source>
         <translation>⚠ {region}: CloudTrail を確認できませんでした ({error})。このリージョンのルールは、証跡がログを記録している場合にのみ動作します。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="180"/>
+        <location filename="../../gui/wizard/review_page.py" line="184"/>
         <source>⚠ No CloudTrail trail is logging in {regions}, so the rules there will never fire: EventBridge receives API calls only from regions where a trail records them. After Create, the dashboard&apos;s “Create a CloudTrail trail…” makes one multi-region trail for every region (or use the CloudTrail console); the rules work from then on, without running this again.</source>
         <translation>⚠ {regions} でログを記録している CloudTrail の証跡がないため、そこのルールは動作しません。EventBridge が API コールを受け取れるのは、証跡が記録しているリージョンだけです。作成後、ダッシュボードの「CloudTrail の証跡を作成…」で全リージョン対象の証跡を 1 つ作成できます（CloudTrail コンソールでも可）。以後、これを再実行しなくてもルールは動作します。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="199"/>
+        <location filename="../../gui/wizard/review_page.py" line="203"/>
         <source>⚠ {region}: the trail records no read-only calls, so unauthorized reads and root reads are not seen.</source>
         <translation>⚠ {region}: 証跡が読み取り専用のコールを記録していないため、権限のない読み取りやルートの読み取りは検出されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="203"/>
+        <location filename="../../gui/wizard/review_page.py" line="207"/>
         <source>⚠ {region}: the trail leaves out {sources}, so changes there are not seen.</source>
         <translation>⚠ {region}: 証跡が {sources} を除外しているため、そこの変更は検出されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="226"/>
+        <location filename="../../gui/wizard/review_page.py" line="230"/>
         <source>No email: this sample is excepted by %1.</source>
         <translation>メールなし: このサンプルは %1 の例外で除外されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="229"/>
+        <location filename="../../gui/wizard/review_page.py" line="233"/>
         <source>No sample event ships for the chosen APIs of this group.</source>
         <translation>このグループで選択した API には、見本のイベントが用意されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="232"/>
+        <location filename="../../gui/wizard/review_page.py" line="236"/>
         <source>Subject: %1</source>
         <translation>件名: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="237"/>
+        <location filename="../../gui/wizard/review_page.py" line="241"/>
         <source>Save settings</source>
         <translation>設定を保存</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="238"/>
+        <location filename="../../gui/wizard/review_page.py" line="242"/>
         <source>Settings (*.toml)</source>
         <translation>設定ファイル (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="244"/>
+        <location filename="../../gui/wizard/review_page.py" line="248"/>
         <source>Could not save {path}: {error}</source>
         <translation>{path} を保存できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="247"/>
+        <location filename="../../gui/wizard/review_page.py" line="251"/>
         <source>Saved to {path}</source>
         <translation>{path} に保存しました</translation>
+    </message>
+</context>
+<context>
+    <name>ScpDialog</name>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="115"/>
+        <source>Guard with an SCP</source>
+        <translation>SCP で保護</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="117"/>
+        <source>A service control policy in AWS Organizations keeps everyone except the admin roles below from switching off what ChangeWatch relies on. It is shown here first; nothing is attached until you confirm.</source>
+        <translation>AWS Organizations のサービスコントロールポリシー (SCP) で、下の管理者ロール以外の誰も ChangeWatch が頼りにしているものを止められないようにします。まずここに内容を表示します。確認するまで何もアタッチしません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="120"/>
+        <source>What it prevents</source>
+        <translation>防ぐこと</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="121"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="122"/>
+        <source>Admin roles left out (one ARN pattern a line):</source>
+        <translation>除外する管理者ロール（1 行に 1 つの ARN パターン）:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="123"/>
+        <source>Attach to:</source>
+        <translation>アタッチ先:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="124"/>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="125"/>
+        <source>Attach…</source>
+        <translation>アタッチ…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="126"/>
+        <source>Detach &amp;&amp; delete…</source>
+        <translation>デタッチして削除…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="168"/>
+        <source>Reading the organization…</source>
+        <translation>組織を読み取り中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="185"/>
+        <source>The SCP is not attached anywhere.</source>
+        <translation>SCP はどこにもアタッチされていません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="188"/>
+        <source>Attached to: %1</source>
+        <translation>アタッチ先: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="200"/>
+        <source>Export the SCP</source>
+        <translation>SCP をエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="202"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="211"/>
+        <source>Exported to %1.</source>
+        <translation>%1 にエクスポートしました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="218"/>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="224"/>
+        <source>Preparing the plan…</source>
+        <translation>プランを準備中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="238"/>
+        <source>Attach the SCP to %1? Everyone there except the admin roles will be denied the actions listed.</source>
+        <translation>SCP を %1 にアタッチしますか? そこでは管理者ロール以外の全員が、一覧の操作を拒否されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="240"/>
+        <source>Detach the SCP from every target and delete it?</source>
+        <translation>SCP をすべての対象からデタッチして削除しますか?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="242"/>
+        <source>Attach the SCP</source>
+        <translation>SCP をアタッチ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="242"/>
+        <source>Detach and delete the SCP</source>
+        <translation>SCP をデタッチして削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="245"/>
+        <source>Attach</source>
+        <translation>アタッチ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="245"/>
+        <source>Detach and delete</source>
+        <translation>デタッチして削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="254"/>
+        <source>Working…</source>
+        <translation>処理中…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/dashboard/scp_dialog.py" line="265"/>
+        <source>Done: %n step(s).</source>
+        <translation>
+            <numerusform>完了: %n 個の手順。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
