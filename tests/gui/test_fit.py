@@ -132,3 +132,41 @@ def test_dashboard_fits(demo, qtbot):
     qtbot.waitUntil(lambda: status.model.rowCount() > 0, timeout=15_000)
     found = _measure(context, dashboard, dashboard, DEMO_SIZE, "dashboard", "dashboard")
     assert not found, "\n".join(found)
+
+
+def test_the_check_finds_cut_text(qtbot):
+    """A narrow button, label, combo, header and list row are each reported; roomy ones not."""
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import (
+        QComboBox,
+        QLabel,
+        QListWidget,
+        QPushButton,
+        QTableView,
+        QVBoxLayout,
+    )
+
+    top = QWidget()
+    qtbot.addWidget(top)
+    layout = QVBoxLayout(top)
+    long_text = "AWS Config の変更とルートサインインを監視"
+    narrow = [QPushButton(long_text), QLabel(long_text), QComboBox()]
+    narrow[2].addItem(long_text)
+    model = QStandardItemModel(1, 1)
+    model.setHorizontalHeaderLabels(["Email subscription"])
+    table = QTableView()
+    table.setModel(model)
+    table.horizontalHeader().resizeSection(0, 30)
+    listed = QListWidget()
+    listed.addItem(long_text)
+    for widget in (*narrow, table, listed):
+        widget.setFixedWidth(60 if widget is not table else 200)
+        layout.addWidget(widget)
+    roomy = QPushButton("OK")
+    layout.addWidget(roomy)
+    top.show()
+    qtbot.waitExposed(top)
+    found = clipped_texts(top)
+    kinds = {c.where.split()[0] for c in found}
+    assert {"QPushButton", "QLabel", "QComboBox", "header", "cell"} <= kinds, found
+    assert not [c for c in found if c.text == "OK"]
