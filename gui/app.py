@@ -11,7 +11,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -21,11 +21,13 @@ from aws.localstate import LOG_NAME, LocalState, MaskingFormatter
 from aws.session import use_mfa_prompt, warm_up
 from gui.context import AppContext, Credentials
 from gui.mfa import MfaPrompter
+from gui.window_size import place
 from gui.workers import Worker
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "ChangeWatch"
+DEMO_SIZE = QSize(1640, 860)  # capped to the screen by window_size.place
 
 
 def choose_language(args: argparse.Namespace, local: LocalState) -> str:
@@ -134,7 +136,7 @@ def open_dashboard(context: AppContext) -> QWidget | None:
         regions = settings.regions if settings else context.sandbox.regions
         demo.install(window, context, context.sandbox, context.sandbox.simulations,
                      tuple(dict.fromkeys(regions)))
-        window.resize(1640, 860)
+        place(window, "dashboard", DEMO_SIZE, context.local)  # room for the sandbox panel
     return window
 
 

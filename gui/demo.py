@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +27,7 @@ from aws.messages import describe
 from gui.context import AppContext
 from gui.workers import Task
 
+PREFERRED_WIDTH = 380  # px; the user can drag the dock wider
 BANNER_STYLE = "background:#fff3c4; color:#5c4400; padding:6px; border-bottom:1px solid #e0c060;"
 
 
@@ -58,11 +60,15 @@ class DemoPanel(QWidget):
         self._context, self._sandbox, self._simulations = context, sandbox, tuple(simulations)
         self.banner = sandbox_banner()
         self.change = QComboBox()
+        self.change.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.change.setMinimumContentsLength(14)
         self.region = QComboBox()
         self.region.addItems(regions)
         self.simulate_button = QPushButton()
         self.as_automation = QCheckBox()  # to try an exception: the change by a pipeline's role
         self.status = QLabel()
+        self._status_words: Callable[[], str] | None = None
         self.status.setWordWrap(True)
         self.inbox_label = QLabel()
         self.inbox = QListWidget()
@@ -72,9 +78,8 @@ class DemoPanel(QWidget):
         self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.open_link = QPushButton()  # what clicking the link in a confirmation email does
         self.open_link.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.change, 1)
-        row.addWidget(self.region)
+        row = QHBoxLayout()  # below the change, so its title has the panel's whole width
+        row.addWidget(self.region, 1)
         row.addWidget(self.simulate_button)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.inbox)
@@ -82,6 +87,7 @@ class DemoPanel(QWidget):
         split.setSizes([140, 360])
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.change)
         layout.addLayout(row)
         layout.addWidget(self.as_automation)
         layout.addWidget(self.status)
@@ -106,6 +112,11 @@ class DemoPanel(QWidget):
             self._on_mail_received(mail)
         self.retranslate_ui()
 
+    def sizeHint(self) -> QSize:
+        """Narrow by default: the dashboard beside it needs the width more on a laptop."""
+        hint = super().sizeHint()
+        return QSize(max(PREFERRED_WIDTH, self.minimumSizeHint().width()), hint.height())
+
     def retranslate_ui(self) -> None:
         self.banner.setText(self.tr(
             "Sandbox: everything here runs against a local AWS on this computer. No AWS "
@@ -116,21 +127,33 @@ class DemoPanel(QWidget):
             self.change.addItem(simulation.title.get(self._context.lang), simulation.id)
         self.change.setCurrentIndex(max(current, 0))
         self.simulate_button.setText(self.tr("Simulate a change"))
-        self.as_automation.setText(self.tr("Made by the pipeline role terraform-deployer "
-                                           "(to try an exception)"))
+        self.as_automation.setText(self.tr("Made by a pipeline role (to try an exception)"))
+        self.as_automation.setToolTip(self.tr(
+            "The change is made by the role terraform-deployer, as a deployment pipeline "
+            "would: add an exception for it to see that no email is sent."))
         self.open_link.setText(self.tr("Open the confirmation link"))
         self.inbox_label.setText(self.tr("Demo inbox (what the email says):"))
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):
+            dock.setWindowTitle(self.tr("Sandbox"))
+        if self._status_words is not None:
+            self.status.setText(self._status_words())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def _say(self, words: Callable[[], str]) -> None:
+        """Show a status; kept as words, so a language switch says it again in the new one."""
+        self._status_words = words
+        self.status.setText(words())
+
     @Slot()
     def _on_simulate_clicked(self) -> None:
         simulation_id, region = self.change.currentData(), self.region.currentText()
         self.simulate_button.setEnabled(False)
-        self.status.setText(self.tr("Making the change in the sandbox…"))
+        self._say(lambda: self.tr("Making the change in the sandbox…"))
         caller = "automation" if self.as_automation.isChecked() else "user"
         self._task.start(self._sandbox.simulate, simulation_id, region, caller)
 
@@ -140,24 +163,26 @@ class DemoPanel(QWidget):
 
     @Slot(object)
     def _on_worker_succeeded(self, mails: list) -> None:
+        automation = self.as_automation.isChecked()
+        self._say(lambda: self._outcome(len(mails), automation))
+
+    def _outcome(self, mails: int, automation: bool) -> str:
         if mails:
-            self.status.setText(self.tr(
+            return self.tr(
                 "Done: {n} notification(s) arrived. CloudTrail lists the event a few seconds "
-                "later, so it appears in Recent events after the next refresh.").format(
-                    n=len(mails)))
-        elif self.as_automation.isChecked():
-            self.status.setText(self.tr(
+                "later, so it appears in Recent events after the next refresh.").format(n=mails)
+        if automation:
+            return self.tr(
                 "Done, and no email was sent: an exception covers the pipeline role, or no "
                 "rule watches this change. Recent events lists it, marked “excepted” if an "
-                "exception covers it."))
-        else:
-            self.status.setText(self.tr(
-                "Done, but no rule watches this change, so no email was sent. Add its group "
-                "in Change setup… to be told next time."))
+                "exception covers it.")
+        return self.tr(
+            "Done, but no rule watches this change, so no email was sent. Add its group "
+            "in Change setup… to be told next time.")
 
     @Slot(object)
     def _on_worker_failed(self, error) -> None:
-        self.status.setText(describe(error, self._context.lang))
+        self._say(lambda: describe(error, self._context.lang))
 
     @Slot(object)
     def _on_mail_received(self, mail) -> None:
@@ -187,9 +212,8 @@ class DemoPanel(QWidget):
 
     @Slot(object)
     def _on_confirm_task_succeeded(self, confirmed: object) -> None:
-        self.status.setText(self.tr("Subscription confirmed: notifications now reach the "
-                                    "inbox.") if confirmed else
-                            self.tr("This link was used already or has expired."))
+        self._say(lambda: self.tr("Subscription confirmed: notifications now reach the inbox.")
+                  if confirmed else self.tr("This link was used already or has expired."))
         self._context.signals.deployment_changed.emit()
 
 
@@ -201,7 +225,7 @@ def install(window: QMainWindow, context: AppContext, sandbox: SandboxLike, simu
     dock.setObjectName("demoDock")
     dock.setWidget(panel)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-    dock.setWindowTitle(QCoreApplication.translate("DemoPanel", "Sandbox"))
+    panel.retranslate_ui()  # now in its dock: the dock's title too
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     bold = QFont(panel.banner.font())
     bold.setBold(True)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from gui.context import AppContext
+from gui.fonts import language_name
 
 # Each language is named in itself, so whoever reads the menu finds theirs.
 LANGUAGES = (("ja", "日本語"), ("en", "English"))
@@ -30,7 +31,7 @@ class LanguageMenu(QMenu):
         self._context = context
         self._group = QActionGroup(self)
         for code, name in LANGUAGES:
-            action = QAction(name, self, checkable=True)
+            action = QAction(language_name(code, name, self.font()), self, checkable=True)
             action.setChecked(code == context.lang)
             action.setData(code)
             self._group.addAction(action)

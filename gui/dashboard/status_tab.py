@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from aws.deployment import Applied
 from aws.status import DeploymentStatus, RegionStatus
+from gui.column_fit import ColumnFitter
 from gui.context import AppContext
 from gui.dashboard.remove_flow import RemoveFlow
 from gui.dashboard.status_model import RegionStatusModel
@@ -120,6 +121,8 @@ class StatusTab(QWidget):
         # beside it) still shows every column.
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        # Then fitted to the words shown: subscription and CloudTrail wrap when room is short.
+        self.column_fitter = ColumnFitter(self.table, wrap_columns=(2, 5))
         self.table.setMinimumHeight(140)
         self.detail = QTextBrowser(page)
         region_bar = QHBoxLayout()

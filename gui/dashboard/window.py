@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import QEvent, QSize, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from gui.context import AppContext
 from gui.dashboard.status_tab import StatusTab
 from gui.eventlog.view import EventLogTab
+from gui.fonts import font_notice
 from gui.language import language_menu
+from gui.window_size import place, remember
+
+DEFAULT_SIZE = QSize(1180, 760)  # capped to the screen it opens on
 
 
 class DashboardWindow(QMainWindow):
@@ -57,8 +61,10 @@ class DashboardWindow(QMainWindow):
         self.org_action = QAction(self)  # every account of the organization, via StackSets
         self.menu.insertAction(self.export_action, self.org_action)
         self.org_action.triggered.connect(self.open_organization)
+        if (notice := font_notice(self)).text():  # Japanese would be boxes: say what to install
+            self.statusBar().addWidget(notice, 1)
         self.retranslate_ui()
-        self.resize(1180, 760)
+        place(self, "dashboard", DEFAULT_SIZE, context.local)
         self.status_tab.refresh()
         self.events_tab.start()
 
@@ -149,6 +155,7 @@ class DashboardWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop polling and wait for the rounds in flight (they stop between calls)."""
+        remember(self, "dashboard", self._context.local)
         self.events_tab.shutdown()
         self.status_tab.pool.wait(5_000)
         super().closeEvent(event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFontDatabase
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from aws.events import EventRow
+from gui.language import current_lang
 
 MAX_COMPARED = 5  # as in the CloudTrail console
 
@@ -64,7 +66,8 @@ class CompareDialog(QDialog):
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         for row in self.rows:
             box = QWidget(split)
-            title = QLabel(f"<b>{row.event_name}</b><br>{row.event_time:%Y-%m-%d %H:%M:%S} UTC"
+            title = QLabel(f"<b>{escape(row.label_in(current_lang()))}</b> ({row.event_name})"
+                           f"<br>{row.event_time:%Y-%m-%d %H:%M:%S} UTC"
                            f" · {row.region}<br>{row.user}", box)
             title.setWordWrap(True)
             text = QPlainTextEdit(box)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from aws.events import EventRow
+from gui.language import current_lang
 
 
 class TrayNotifier(QObject):
@@ -25,12 +26,13 @@ class TrayNotifier(QObject):
     def message(self, rows: Sequence[EventRow]) -> tuple[str, str]:
         if len(rows) == 1:
             row = rows[0]
-            title = self.tr("New event: %1").replace("%1", row.event_name)
+            # The change in words as the title; the API name stays in the body.
+            title = self.tr("New event: %1").replace("%1", row.label_in(current_lang()))
             body = self.tr("%1 in %2 by %3").replace("%1", row.event_name).replace(
                 "%2", row.region).replace("%3", row.user or "?")
         else:
             title = self.tr("%n new event(s)", "", len(rows))
-            names = ", ".join(dict.fromkeys(r.event_name for r in rows))
+            names = ", ".join(dict.fromkeys(r.label_in(current_lang()) for r in rows))
             body = names if len(names) <= 200 else names[:197] + "…"
         return title, body
 

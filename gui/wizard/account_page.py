@@ -20,6 +20,7 @@ from aws.errors import ChangeWatchError
 from aws.keys import KeyStore
 from aws.session import AccessKeys
 from gui.context import Credentials
+from gui.fonts import font_notice
 from gui.wizard.common import Page, note_label, show_text
 from gui.wizard.draft import Draft
 from gui.wizard.keys_box import KeysBox
@@ -54,7 +55,7 @@ class AccountPage(Page):
 
     def _build(self) -> None:
         self.profile = QComboBox(self)
-        self.profile.setMinimumContentsLength(24)
+        self.profile.setMinimumContentsLength(20)
         self.check_button = QPushButton(self)
         self.keys_box = KeysBox(self.context, self)
         self.keys_box.hide()
@@ -87,11 +88,13 @@ class AccountPage(Page):
         self._regions_box = QGroupBox(self)
         QVBoxLayout(self._regions_box).addWidget(self.regions)
         columns = QHBoxLayout()
+        # The regions get the wider half: their names are long, in Japanese most of all.
         columns.addWidget(credentials, 4)
-        columns.addWidget(self._regions_box, 5)
+        columns.addWidget(self._regions_box, 6)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.reason)
+        layout.addWidget(font_notice(self))  # Japanese drawn as boxes: which package to install
         self.setTabOrder(self.profile, self.check_button)
         self.setTabOrder(self.check_button, self.keys_box.key_id)
         self.setTabOrder(self.keys_box.key_id, self.keys_box.secret)
@@ -163,9 +166,7 @@ class AccountPage(Page):
                  "keys": self.tr("access keys"), "process": self.tr("credential process")}
         if info.kind == "chain":
             return self.tr("Default credentials")
-        text = info.name + (f"  ({kinds[info.kind]})" if info.kind in kinds else "")
-        if info.is_env:
-            text += "  — AWS_PROFILE"
+        text = info.name + (f" ({kinds[info.kind]})" if info.kind in kinds else "")
         if info.missing:
             text += "  " + self.tr("(not in your AWS config files)")
         return text
@@ -181,6 +182,10 @@ class AccountPage(Page):
             return
         for info in self._profiles:
             self.profile.addItem(self._profile_text(info), info.name)
+            if info.is_env:  # said on hover: in the text it made the combo too wide to read
+                self.profile.setItemData(self.profile.count() - 1, self.tr(
+                    "Chosen by the AWS_PROFILE environment variable."),
+                    Qt.ItemDataRole.ToolTipRole)
             if info.kind == "chain":
                 self.profile.setItemData(self.profile.count() - 1, self.tr(
                     "As the AWS CLI finds them: environment variables, then the default "

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from aws.catalog import Selection, resolve_watch, watch_ids
 from aws.errors import SettingsError
+from gui.flow_layout import FlowLayout
 from gui.wizard.api_tree import ApiTree
 from gui.wizard.common import Page, note_label, show_text
 from gui.wizard.draft import Draft
@@ -23,7 +24,9 @@ class ApisPage(Page):
         self.tree = ApiTree(catalog, self.lang, self)
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
-        presets = QHBoxLayout()
+        # The buttons wrap onto a second row rather than cut their (long) titles.
+        self.presets = QWidget(self)
+        presets = FlowLayout(self.presets)
         self.preset_buttons: dict[str, QPushButton] = {}
         for preset in catalog.presets:
             button = QPushButton(self)
@@ -35,7 +38,6 @@ class ApisPage(Page):
         self.nothing.clicked.connect(lambda: self.tree.set_groups(()))
         presets.addWidget(self.everything)
         presets.addWidget(self.nothing)
-        presets.addStretch(1)
         self.summary = note_label(self)
         self.home_note = note_label(self)
         self.details = note_label(self)
@@ -44,7 +46,7 @@ class ApisPage(Page):
         self.exceptions.set_exceptions(draft.exceptions)
         self.exceptions.changed.connect(self._on_exceptions_changed)
         layout = QVBoxLayout(self)
-        layout.addLayout(presets)
+        layout.addWidget(self.presets)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.details)

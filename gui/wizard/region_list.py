@@ -8,7 +8,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from aws.account import RegionInfo
-from aws.regions import known_regions, region_label
+from aws.regions import known_regions, localized_region_label, region_search_text
+from gui.language import current_lang
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -25,7 +26,8 @@ class RegionList(QWidget):
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget(self)
-        self.list.setUniformItemSizes(True)
+        # Not uniform item sizes: every row would take the first row's width and cut the
+        # longer names; a long row scrolls instead.
         self.count = QLabel(self)
         self.count.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -39,7 +41,7 @@ class RegionList(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.search.setPlaceholderText(self.tr("Filter regions, e.g. tokyo or eu-"))
+        self.search.setPlaceholderText(self.tr("Filter regions, e.g. Tokyo, 東京 or eu-"))
         self.search.setAccessibleName(self.tr("Filter regions"))
         self.list.setAccessibleName(self.tr("Regions to watch"))
         for row in range(self.list.count()):
@@ -86,10 +88,9 @@ class RegionList(QWidget):
 
     def _describe(self, item: QListWidgetItem) -> None:
         info: RegionInfo = item.data(Qt.ItemDataRole.UserRole + 1)
-        label = region_label(info.name)
-        text = f"{info.name}  —  {label}" if label else info.name
-        if not info.enabled:
-            text += "  " + self.tr("(opt-in, not enabled)")
+        label = localized_region_label(info.name, current_lang())
+        text = f"{info.name}  {label}" if label else info.name
+        if not info.enabled:  # greyed out; the legend below the list says why
             item.setToolTip(self.tr(
                 "{region} is an opt-in region that this account has not enabled. Enable it in "
                 "the AWS console (Account → AWS Regions) to watch it.").format(region=info.name))
@@ -101,7 +102,8 @@ class RegionList(QWidget):
         needle = text.strip().lower()
         for row in range(self.list.count()):
             item = self.list.item(row)
-            item.setHidden(bool(needle) and needle not in item.text().lower())
+            name = item.data(NAME_ROLE)
+            item.setHidden(bool(needle) and needle not in region_search_text(name))
 
     def _on_list_item_changed(self, _item: QListWidgetItem) -> None:
         self._update_count()
@@ -115,4 +117,7 @@ class RegionList(QWidget):
             text = self.tr("%n region(s) chosen: ", "", len(chosen)) + ", ".join(chosen)
         if not self._statuses_known:
             text += "\n" + self.tr("Check the account to see which regions it has enabled.")
+        elif not all(info.enabled for info in self._regions):
+            text += "\n" + self.tr("Greyed out: opt-in regions this account has not enabled "
+                                   "(hover over one to see how to enable it).")
         self.count.setText(text)

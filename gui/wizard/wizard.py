@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QWidget, QWizard
 from aws.settings import Settings
 from gui.context import AppContext
 from gui.demo import sandbox_banner
+from gui.fonts import language_name
 from gui.language import other_language
+from gui.window_size import place, remember
 from gui.wizard.account_page import AccountPage
 from gui.wizard.apis_page import ApisPage
 from gui.wizard.create_page import CreatePage
@@ -17,7 +19,7 @@ from gui.wizard.email_page import EmailPage
 from gui.wizard.review_page import ReviewPage
 
 ACCOUNT, EMAIL, APIS, REVIEW, CREATE = range(5)
-DEFAULT_SIZE = QSize(980, 720)  # fits a 1280×800 screen with its panels
+DEFAULT_SIZE = QSize(1100, 720)  # room for Japanese region names; capped to the screen
 
 
 class SetupWizard(QWizard):
@@ -42,7 +44,7 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
         self.setMinimumSize(760, 560)
-        self.resize(DEFAULT_SIZE)
+        place(self, "wizard", DEFAULT_SIZE, context.local)
         self.create_page.stopped.connect(self._on_create_page_stopped)
         # A button on the wizard's own row switches the UI language; the choice is remembered.
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
@@ -56,7 +58,10 @@ class SetupWizard(QWizard):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.setButtonText(QWizard.WizardButton.CustomButton1, other_language(self.context.lang)[1])
+        code, name = other_language(self.context.lang)
+        button = self.button(QWizard.WizardButton.CustomButton1)
+        self.setButtonText(QWizard.WizardButton.CustomButton1,
+                           language_name(code, name, button.font()))
         if self.banner is None:
             self.setWindowTitle(self.tr("ChangeWatch — set up"))
             return
@@ -77,6 +82,10 @@ class SetupWizard(QWizard):
     def settings(self) -> Settings:
         """The settings the pages describe right now (validated later, by the plan)."""
         return self.draft.settings()
+
+    def done(self, result: int) -> None:
+        remember(self, "wizard", self.context.local)
+        super().done(result)
 
     def reject(self) -> None:
         """Closing while creating stops the work first (between two calls), then closes."""

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from aws import keys
 from aws.localstate import LocalState
 from gui.context import AppContext
 from gui.wizard import SetupWizard
@@ -26,6 +27,7 @@ def memory_keyring():
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+    keys._MEMORY.clear()  # keys kept "for this run only" must not reach the next test
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,10 @@ import copy
 import csv
 import json
 from datetime import UTC, datetime, timedelta
+from html import escape
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from aws import resources
 from aws.localstate import LocalState
@@ -168,7 +170,10 @@ def test_poll_adds_a_new_event_once_and_raises_a_tray_notice(qtbot, loaded, emul
     qtbot.waitUntil(lambda: loaded.model.rowCount() == before + 1 and not loaded.poller.busy,
                     timeout=10_000)
     assert loaded.visible_rows()[0].event_id == "ev-new-1"
-    assert loaded.tray.last_message[0] == "New event: AuthorizeSecurityGroupIngress"
+    title, body = loaded.tray.last_message  # the change in words; the API name in the body
+    assert title == "New event: " + loaded.visible_rows()[0].label_in("en")
+    assert title != "New event: AuthorizeSecurityGroupIngress"
+    assert body.startswith("AuthorizeSecurityGroupIngress in us-west-2")
     loaded.refresh_button.click()
     qtbot.waitUntil(lambda: not loaded.poller.busy, timeout=10_000)
     assert loaded.model.rowCount() == before + 1
@@ -204,6 +209,9 @@ def test_compare_up_to_five_events_chosen_with_ctrl_click(qtbot, loaded):
     qtbot.addWidget(dialog)
     assert len(dialog.panes) == 3
     assert '"eventID"' in dialog.panes[0].toPlainText()
+    first = dialog.rows[0]  # each pane is titled by the change in words, then its API name
+    titles = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert f"<b>{escape(first.label_in('en'))}</b> ({first.event_name})" in titles
     assert "eventID" in dialog.summary.text() and "eventTime" in dialog.summary.text()
     for row in range(3, 6):  # six chosen: more than the console compares
         rect = table.visualRect(loaded.proxy.index(row, 2))

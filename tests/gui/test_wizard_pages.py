@@ -33,7 +33,7 @@ def test_account_page_needs_a_checked_identity_and_a_region(moto, make_wizard):
     # An opt-in region the account has not enabled is listed but cannot be chosen.
     item = driver.region_item("ap-east-1")
     assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
-    assert "not enabled" in item.text() and "opt-in" in item.toolTip()
+    assert "opt-in" in item.toolTip() and "not enabled" in page.regions.count.text()
     assert not [r for r in range(page.regions.list.count())
                 if page.regions.list.item(r).text().startswith("cn-north-1")]
     # Another choice of credentials forgets the check.
@@ -53,7 +53,9 @@ def test_account_check_failure_shows_the_sentence(moto, make_wizard, tmp_path, m
     page = driver.wizard.account_page
     driver.wait(page.profile.isEnabled)
     assert page.profile.currentData() == "sso-dev"
-    assert "SSO" in page.profile.currentText() and "AWS_PROFILE" in page.profile.currentText()
+    assert page.profile.currentText() == "sso-dev (SSO)"
+    tooltip = page.profile.itemData(page.profile.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+    assert "AWS_PROFILE" in tooltip
     driver.check_account()
     assert "aws sso login --profile sso-dev" in page.status.text()
     assert not driver.next_enabled()
