@@ -34,6 +34,9 @@ class Refusal(StrEnum):
     NOT_TOML = "not_toml"
     TOO_DEEP = "too_deep"
     REGION_NOT_ENABLED = "region_not_enabled"
+    UNKNOWN_COMPLIANCE = "unknown_compliance"
+    COMPLIANCE_TWICE = "compliance_twice"
+    NOT_A_BOOL = "not_a_bool"
 
 
 WORDS: dict[Refusal, dict[str, str]] = {
@@ -145,6 +148,18 @@ WORDS: dict[Refusal, dict[str, str]] = {
         "ja": "{regions} はこのアカウントで有効になっていないオプトインリージョンです。"
               "AWS コンソール（アカウント → AWS リージョン）で有効にするか `regions` から外して"
               "ください",
+    },
+    Refusal.UNKNOWN_COMPLIANCE: {
+        "en": "unknown compliance rule “{value}”; known: {known}",
+        "ja": "“{value}” というコンプライアンスルールはありません（使えるもの: {known}）",
+    },
+    Refusal.COMPLIANCE_TWICE: {
+        "en": "a rule is listed twice in `compliance`",
+        "ja": "`compliance` に同じルールが 2 回書かれています",
+    },
+    Refusal.NOT_A_BOOL: {
+        "en": "`{key}` must be true or false",
+        "ja": "`{key}` は true か false にしてください",
     },
 }
 

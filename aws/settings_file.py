@@ -24,7 +24,7 @@ from aws.settings import (
 _STRINGS = ("email", "language", "profile", "deployment", "kms_key", "delivery", "home_region",
             "notifications", "timezone", "remediation")
 _LISTS = ("regions", "watch", "compliance")
-_KNOWN = {*_STRINGS, *_LISTS, "kms_keys", "exceptions"}
+_KNOWN = {*_STRINGS, *_LISTS, "kms_keys", "exceptions", "enable_config"}
 _EXCEPTION_KEYS = {"groups", "callers", "source_ips"}
 
 
@@ -81,8 +81,16 @@ def from_dict(data: dict) -> Settings:
         timezone=text.get("timezone") or None,
         exceptions=_exceptions(data),
         compliance=_strings(data, "compliance"),
-        remediation=_enum(Remediation, text.get("remediation", Remediation.OFF)),
+        remediation=_enum(Remediation, text.get("remediation", Remediation.AUTO)),
+        enable_config=_flag(data, "enable_config"),
     )
+
+
+def _flag(data: dict, key: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise SettingsError.refuse(Refusal.NOT_A_BOOL, key=key)
+    return value
 
 
 def _enum(kind: Any, value: str) -> Any:
@@ -113,6 +121,8 @@ def to_dict(settings: Settings) -> dict:
     if settings.compliance:
         data["compliance"] = list(settings.compliance)
         data["remediation"] = str(settings.remediation)
+    if settings.enable_config:
+        data["enable_config"] = True
     if settings.kms_keys:
         data["kms_keys"] = dict(settings.kms_keys)
     if settings.exceptions:
