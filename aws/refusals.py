@@ -37,6 +37,9 @@ class Refusal(StrEnum):
     UNKNOWN_COMPLIANCE = "unknown_compliance"
     COMPLIANCE_TWICE = "compliance_twice"
     NOT_A_BOOL = "not_a_bool"
+    CONFIG_STOPPED = "config_stopped"
+    CONFIG_NO_CHANNEL = "config_no_channel"
+    CONFIG_NOT_COVERING = "config_not_covering"
 
 
 WORDS: dict[Refusal, dict[str, str]] = {
@@ -161,6 +164,10 @@ WORDS: dict[Refusal, dict[str, str]] = {
         "en": "`{key}` must be true or false",
         "ja": "`{key}` は true か false にしてください",
     },
+    Refusal.CONFIG_STOPPED: {"en": "is not recording", "ja": "記録が停止している"},
+    Refusal.CONFIG_NO_CHANNEL: {"en": "has no delivery channel", "ja": "配信チャネルがない"},
+    Refusal.CONFIG_NOT_COVERING: {"en": "does not record {types}",
+                                  "ja": "{types} を記録していない"},
 }
 
 # Words around a suggestion: “ (did you mean a, b?)”
