@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from aws.catalog import Catalog, compact, resolve_watch, rule_patterns
-from aws.compliance.alert import alert_groups, with_deployment_alert
+from aws.compliance.alert import ALERT_GROUP, alert_groups, with_deployment_alert
 from aws.compliance.model import remediation_role_documents
 from aws.compliance.names import remediation_role_name
+from aws.compliance.transformer import compliance_transformer
 from aws.exceptions import with_exceptions
 from aws.formatter import definition, input_template
 from aws.names import (
@@ -217,7 +218,11 @@ class _Builder:
         if self.rich:
             return DesiredTarget(FORMATTER_TARGET, self.arns.state_machine(region),
                                  self.events_role, template=input_template(group_id))
-        tf = transformer(self.catalog.group(group_id), self.settings.language, _names(pattern))
+        if group_id == ALERT_GROUP:  # a Config event: its own words, no caller or API
+            tf = compliance_transformer(self.catalog.group(group_id), self.settings.language)
+        else:
+            tf = transformer(self.catalog.group(group_id), self.settings.language,
+                             _names(pattern))
         return DesiredTarget(TOPIC_TARGET, self.arns.topic(region), transformer=tf)
 
     def rules(self) -> dict[str, list[DesiredRule]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
+from aws import resources
 from aws.catalog import Catalog, Group, WatchEvent
 from aws.compliance.model import chosen_rules
 from aws.compliance.names import config_rule_name
@@ -40,3 +41,18 @@ def with_deployment_alert(catalog: Catalog, settings: Settings) -> Catalog:
 def alert_groups(catalog: Catalog, settings: Settings) -> tuple[str, ...]:
     """The group ids the compliance settings add to the watched ones."""
     return (ALERT_GROUP,) if settings.compliance and catalog.alert is not None else ()
+
+
+def compliance_samples(rule_names: list[str] | tuple[str, ...]) -> list[dict]:
+    """Sample "Config Rules Compliance Change" events (resources/samples/compliance/), made
+    about the first of `rule_names`: what the preview renders. NON_COMPLIANT first."""
+    found = []
+    for file in resources.names("samples", "compliance"):
+        found += resources.read_json("samples", "compliance", file)
+    for event in found:
+        if rule_names:
+            event["detail"]["configRuleName"] = rule_names[0]
+            qualifier = event["detail"]["newEvaluationResult"]["evaluationResultIdentifier"][
+                "evaluationResultQualifier"]
+            qualifier["configRuleName"] = rule_names[0]
+    return found
