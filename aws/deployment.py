@@ -205,11 +205,13 @@ class DeploymentService:
 
     def removal_plan(self, deployment: str, settings: Settings | None = None, *,
                      on_progress: OnProgress | None = None,
-                     cancelled: Cancelled = None) -> Plan:
-        """Everything tagged with this deployment, to be deleted; nothing else."""
+                     cancelled: Cancelled = None, stop_config: bool = False) -> Plan:
+        """Everything tagged with this deployment, to be deleted; nothing else. An AWS Config
+        recorder it started is stopped only with `stop_config`."""
         del on_progress
         return removal_plan(self.access, deployment,
-                            self.removal_regions(deployment, settings, cancelled), cancelled)
+                            self.removal_regions(deployment, settings, cancelled), cancelled,
+                            stop_config)
 
     def remove(self, plan: Plan, *, on_progress: OnProgress | None = None,
                cancelled: Cancelled = None) -> Result:
@@ -222,7 +224,8 @@ class DeploymentService:
         del on_progress
         plan = make_plan(self.access, settings, self.catalog, cancelled=cancelled,
                          also_regions=self.known_regions(settings.deployment),
-                         managed_emails=self.recorder.subscribed_emails(settings.deployment))
+                         managed_emails=self.recorder.subscribed_emails(settings.deployment),
+                         strict=False)  # Config turned off later is that region's error
         return status_of(self.access, plan, cancelled, settings.email)
 
     # -- the dashboard's small verbs -------------------------------------------------------

@@ -33,20 +33,29 @@ class ConfigEmulator:
         self.remediate: Remediate | None = None  # set by the evaluator
         self._server: ThreadingHTTPServer | None = None
         self.url = ""
+        self._session = boto3.session.Session()
+        self._clients: dict[str, object] = {}
+        self._lock = threading.Lock()
 
     def moto(self, region: str):
-        """A Config client straight to moto (what the emulator knows it implements)."""
-        return boto3.client("config", region_name=region, endpoint_url=self.upstream,
-                            aws_access_key_id="sandbox", aws_secret_access_key="sandbox")
+        """A Config client straight to moto (what the emulator knows it implements); one per
+        region, from a session of its own (boto3's default one may hold other settings)."""
+        with self._lock:
+            if region not in self._clients:
+                self._clients[region] = self._session.client(
+                    "config", region_name=region, endpoint_url=self.upstream,
+                    aws_access_key_id="sandbox", aws_secret_access_key="sandbox")
+            return self._clients[region]
 
     def rule_exists(self, region: str, name: str) -> bool:
         if not name:
             return False
-        try:
-            self.moto(region).describe_config_rules(ConfigRuleNames=[name])
-        except self.moto(region).exceptions.NoSuchConfigRuleException:
+        client = self.moto(region)
+        try:  # moto answers an empty list, not an error, while a region has no rule at all
+            found = client.describe_config_rules(ConfigRuleNames=[name])["ConfigRules"]
+        except client.exceptions.NoSuchConfigRuleException:
             return False
-        return True
+        return any(r["ConfigRuleName"] == name for r in found)
 
     def start(self) -> str:
         handler = type("Handler", (_Handler,), {"emulator": self})

@@ -79,7 +79,8 @@ class ConfigEvaluator:
                 result = Evaluation(rule["ConfigRuleName"], SG_TYPE, group["GroupId"],
                                     "NON_COMPLIANT" if ssh_open(group) else "COMPLIANT", now())
                 before = self.store.record(region, result)
-                if before is not None:
+                if before is not None and (before.compliance or
+                                           result.compliance == "NON_COMPLIANT"):
                     events.append(self._event(region, rule, before, result))
         return events
 
@@ -101,7 +102,9 @@ class ConfigEvaluator:
                            "recordVersion": "1.0", "configRuleARN": rule["ConfigRuleArn"],
                            "messageType": "ComplianceChangeNotification",
                            "newEvaluationResult": result(after),
-                           "oldEvaluationResult": result(before),
+                           # a first evaluation has no old result
+                           **({"oldEvaluationResult": result(before)}
+                              if before.compliance else {}),
                            "notificationCreationTime": _iso(now()),
                            "resourceType": after.resource_type}}
 

@@ -171,7 +171,7 @@ class ConfigStore:
         state.evaluations[key] = evaluation
         if before is None or before.compliance != evaluation.compliance:
             return before or Evaluation(evaluation.rule, evaluation.resource_type,
-                                        evaluation.resource_id, "NOT_APPLICABLE", 0)
+                                        evaluation.resource_id, "", 0)
         return None
 
     def executed(self, region: str, rule: str, execution: Execution) -> None:
