@@ -15,6 +15,7 @@ from typing import Protocol
 from aws import subscription, trail_setup, verify
 from aws.account import list_regions
 from aws.catalog import Catalog, load_catalog
+from aws.compliance.report import RegionCompliance, compliance_report
 from aws.desired import PLACEHOLDER_IDENTITY, DesiredState, desired_state
 from aws.errors import ChangeWatchError, is_cancelled
 from aws.execute import OnProgress, Result, execute
@@ -229,6 +230,12 @@ class DeploymentService:
         return status_of(self.access, plan, cancelled, settings.email)
 
     # -- the dashboard's small verbs -------------------------------------------------------
+
+    def compliance(self, settings: Settings, *, on_progress: OnProgress | None = None,
+                   cancelled: Cancelled = None) -> tuple[RegionCompliance, ...]:
+        """Per region: Config on or off, each resource's result (named), remediation runs."""
+        return compliance_report(self.access, settings, self.catalog,
+                                 on_progress=on_progress, cancelled=cancelled)
 
     def send_test(self, settings: Settings, region: str, *,
                   on_progress: OnProgress | None = None, cancelled: Cancelled = None) -> str:

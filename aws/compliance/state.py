@@ -66,7 +66,7 @@ class ComplianceInventory:
         return next((r for r in self.rules if r.name == name), None)
 
 
-def _config_state(client, region: str, cancelled) -> ConfigState:
+def config_state(client, region: str, cancelled) -> ConfigState:
     recorders = call(client, "describe_configuration_recorders", region,
                      cancelled).get("ConfigurationRecorders", [])
     if not recorders:
@@ -104,7 +104,7 @@ def _rule(data: dict) -> FoundConfigRule:
 def read_compliance_region(access: AwsAccess, region: str, deployment: str,
                            cancelled: Callable[[], bool] | None = None) -> ComplianceInventory:
     client = access.client("config", region)
-    config = _config_state(client, region, cancelled)
+    config = config_state(client, region, cancelled)
     listed = [r for r in paginate(client, "describe_config_rules", "ConfigRules", region,
                                   cancelled) if r["ConfigRuleName"].startswith(NAME_PREFIX)]
     ours, foreign = [], []
