@@ -22,7 +22,6 @@ from aws.messages import describe
 from gui.context import AppContext
 from gui.workers import Task, WorkerPool
 
-
 _WIDTHS = (390, 280, 110)
 
 
