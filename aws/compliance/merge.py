@@ -71,8 +71,10 @@ def with_compliance(access: AwsAccess, plan, settings: Settings, catalog: Catalo
 
 def with_compliance_removal(access: AwsAccess, plan, deployment: str, stop_config: bool,
                             cancelled: Callable[[], bool] | None = None):
-    """The removal plan with our Config rules deleted where the deployment left anything."""
-    regions = _had_compliance(plan)
+    """The removal plan with our Config rules deleted where the deployment left anything;
+    asked to stop Config, every region is looked at (a recorder outlives the rules)."""
+    regions = [r.region for r in plan.regions if not r.error] if stop_config \
+        else _had_compliance(plan)
     if not regions:
         return plan
     have = read_compliance(access, regions, deployment, cancelled)
