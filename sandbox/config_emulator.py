@@ -11,6 +11,7 @@ import re
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import boto3
@@ -22,14 +23,17 @@ _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length"
 _REGION = re.compile(r"Credential=[^/]+/\d{8}/([a-z0-9-]+)/config/")
 # StartRemediationExecution runs the document: (region, rule, resource ids) -> failed ids.
 Remediate = Callable[[str, str, list[str]], list[str]]
+_CHANGES = {"PutRemediationConfigurations", "DeleteRemediationConfiguration"}
 
 
 class ConfigEmulator:
     """AWS Config on 127.0.0.1; `upstream` is moto's URL."""
 
-    def __init__(self, upstream: str) -> None:
-        self.upstream = upstream
+    def __init__(self, upstream: str, state_file: Path | None = None) -> None:
+        self.upstream, self.state_file = upstream, state_file
         self.store = ConfigStore(self.rule_exists)
+        if state_file is not None:
+            self.store.load(state_file)
         self.remediate: Remediate | None = None  # set by the evaluator
         self._server: ThreadingHTTPServer | None = None
         self.url = ""
@@ -86,10 +90,15 @@ class ConfigEmulator:
             "StartRemediationExecution": self._start_execution,
         }
         if operation in emulated:
-            return emulated[operation](region, request)
+            answer = emulated[operation](region, request)
+            if self.state_file is not None and operation in _CHANGES:
+                self.store.save(self.state_file)
+            return answer
         if operation == "DeleteConfigRule":
             store.guard_rule_deletion(region, request.get("ConfigRuleName", ""))
             store.forget_rule(region, request.get("ConfigRuleName", ""))
+        if operation == "DeleteConfigRule" and self.state_file is not None:
+            self.store.save(self.state_file)
         return None
 
     def _start_execution(self, region: str, request: dict) -> dict:

@@ -4,10 +4,12 @@ returns them. https://docs.aws.amazon.com/config/latest/APIReference/API_Operati
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 
 ACCOUNT = "123456789012"  # moto's default account, the sandbox's
 
@@ -86,6 +88,21 @@ class ConfigStore:
     def reset(self) -> None:
         with self._lock:
             self._regions.clear()
+
+    def save(self, path: Path) -> None:
+        """The remediation configurations, for the next headless --demo command (moto's own
+        state is replayed from its recording; this part moto never saw)."""
+        with self._lock:
+            data = {r: s.remediations for r, s in self._regions.items() if s.remediations}
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        tmp.replace(path)
+
+    def load(self, path: Path) -> None:
+        if not path.exists():
+            return
+        for region, remediations in json.loads(path.read_text(encoding="utf-8")).items():
+            self.region(region).remediations.update(remediations)
 
     # -- remediation configurations ------------------------------------------------------
 

@@ -66,7 +66,10 @@ class Sandbox:
         # A formatter started by hand (a test notification) runs as EventBridge's would.
         self.sfn = StepFunctionsEmulator(url, self._run_formatter)
         self._point_boto3_here(url, trail_url, self.sns.start(), self.sfn.start())
-        self.config = ConfigEmulator(url)
+        state = self.state_dir / "config-emulator.json" if self.state_dir else None
+        if state is not None:
+            state.parent.mkdir(parents=True, exist_ok=True)
+        self.config = ConfigEmulator(url, state)
         os.environ["AWS_ENDPOINT_URL_CONFIG_SERVICE"] = self.config.start()
         # A session of our own, made now: boto3's default one may have read other files.
         self.session = boto3.session.Session()

@@ -96,3 +96,23 @@ def test_compliance_before_any_evaluation_is_insufficient_data():
     assert rule["Compliance"]["ComplianceType"] == "INSUFFICIENT_DATA"
     assert config.get_compliance_details_by_config_rule(ConfigRuleName=RULE)[
         "EvaluationResults"] == []
+
+
+def test_remediations_outlive_the_emulator_with_a_state_file(moto, tmp_path, monkeypatch):
+    from sandbox.config_emulator import ConfigEmulator
+
+    state = tmp_path / "config-emulator.json"
+    first = ConfigEmulator(moto.url, state)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_CONFIG_SERVICE", first.start())
+    config = _config()
+    _rule(config)
+    config.put_remediation_configurations(RemediationConfigurations=[_remediation()])
+    first.stop()
+    second = ConfigEmulator(moto.url, state)  # the next headless --demo command
+    monkeypatch.setenv("AWS_ENDPOINT_URL_CONFIG_SERVICE", second.start())
+    try:
+        [found] = _config().describe_remediation_configurations(ConfigRuleNames=[RULE])[
+            "RemediationConfigurations"]
+        assert found["TargetId"] == "AWS-DisablePublicAccessForSecurityGroup"
+    finally:
+        second.stop()
