@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from aws.catalog import Catalog, resolve_watch
 from aws.compliance.alert import alert_groups
 from aws.compliance.merge import with_compliance, with_compliance_removal
+from aws.compliance.state import read_compliance
 from aws.desired import (
     INLINE_POLICY,
     DesiredRegion,
@@ -284,8 +285,12 @@ def make_plan(access: AwsAccess, settings: Settings, catalog: Catalog, *,
     validate(settings, catalog)
     regions = tuple(dict.fromkeys((*settings.regions, *_rule_regions(settings, catalog),
                                    *also_regions)))
-    identity, found, roles = _read(access, regions, settings.deployment, settings.regions[0],
-                                   cancelled)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="config") as pool:
+        config_f = pool.submit(read_compliance, access, settings.regions, settings.deployment,
+                               cancelled) if settings.compliance else None
+        identity, found, roles = _read(access, regions, settings.deployment,
+                                       settings.regions[0], cancelled)
+        prefetched = config_f.result() if config_f else {}
     state = desired_state(settings, catalog, identity)
     keys = {r: settings.kms_key_for(r) for r, d in state.regions.items()
             if d.topic and settings.kms_key_for(r)}
@@ -295,7 +300,8 @@ def make_plan(access: AwsAccess, settings: Settings, catalog: Catalog, *,
         state = desired_state(settings, catalog, identity, arns)
     plan = plan_from(state, settings.deployment, identity.account, found, roles,
                      managed_emails)
-    return with_compliance(access, plan, settings, catalog, identity, cancelled, strict)
+    return with_compliance(access, plan, settings, catalog, identity, cancelled, strict,
+                           prefetched)
 
 
 def _rule_regions(settings: Settings, catalog: Catalog) -> tuple[str, ...]:

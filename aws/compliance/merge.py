@@ -53,7 +53,7 @@ def _refuse(found: dict[str, RegionCompliance]) -> None:
 
 def with_compliance(access: AwsAccess, plan, settings: Settings, catalog: Catalog,
                     identity: Identity, cancelled: Callable[[], bool] | None = None,
-                    strict: bool = True):
+                    strict: bool = True, prefetched: dict | None = None):
     """The plan with each region's Config rule steps. `strict`: a region where Config is off
     refuses the whole plan (apply, plan); otherwise it is that region's error (status)."""
     want = desired_compliance(settings, catalog, identity)
@@ -61,7 +61,10 @@ def with_compliance(access: AwsAccess, plan, settings: Settings, catalog: Catalo
     regions = tuple(dict.fromkeys((*want, *had)))
     if not regions:
         return plan
-    have = read_compliance(access, regions, settings.deployment, cancelled)
+    have = dict(prefetched or {})  # read alongside the rest of the inventory
+    missing = [r for r in regions if r not in have]
+    if missing:
+        have.update(read_compliance(access, missing, settings.deployment, cancelled))
     found = {r: diff_compliance(r, want.get(r), have[r], settings.deployment,
                                 settings.enable_config) for r in regions}
     if strict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from aws.compliance.names import recorder_name
@@ -67,19 +68,21 @@ class ComplianceInventory:
 
 
 def config_state(client, region: str, cancelled) -> ConfigState:
-    recorders = call(client, "describe_configuration_recorders", region,
-                     cancelled).get("ConfigurationRecorders", [])
+    """Recorder, its status and the channel: asked at once (one round trip)."""
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix=f"config-{region}") as pool:
+        recorders_f = pool.submit(call, client, "describe_configuration_recorders", region,
+                                  cancelled)
+        statuses_f = pool.submit(call, client, "describe_configuration_recorder_status",
+                                 region, cancelled)
+        channels_f = pool.submit(call, client, "describe_delivery_channels", region, cancelled)
+        recorders = recorders_f.result().get("ConfigurationRecorders", [])
+        statuses = statuses_f.result().get("ConfigurationRecordersStatus", [])
+        channels = channels_f.result().get("DeliveryChannels", [])
     if not recorders:
-        channels = call(client, "describe_delivery_channels", region,
-                        cancelled).get("DeliveryChannels", [])
         channel = channels[0] if channels else {}
         return ConfigState(channel=channel.get("name"), bucket=channel.get("s3BucketName"))
     recorder = recorders[0]
-    statuses = call(client, "describe_configuration_recorder_status", region, cancelled,
-                    ConfigurationRecorderNames=[recorder["name"]]
-                    ).get("ConfigurationRecordersStatus", [])
-    channels = call(client, "describe_delivery_channels", region,
-                    cancelled).get("DeliveryChannels", [])
+    statuses = [s for s in statuses if s.get("name", recorder["name"]) == recorder["name"]]
     group = recorder.get("recordingGroup", {})
     strategy = group.get("recordingStrategy", {}).get("useOnly", "")
     excluded = group.get("exclusionByResourceTypes", {}).get("resourceTypes", []) \
@@ -103,22 +106,31 @@ def _rule(data: dict) -> FoundConfigRule:
 
 def read_compliance_region(access: AwsAccess, region: str, deployment: str,
                            cancelled: Callable[[], bool] | None = None) -> ComplianceInventory:
+    """Two round trips deep: Config's state and the rules at once, then each candidate
+    rule's tags and the remediations at once."""
     client = access.client("config", region)
-    config = config_state(client, region, cancelled)
-    listed = [r for r in paginate(client, "describe_config_rules", "ConfigRules", region,
-                                  cancelled) if r["ConfigRuleName"].startswith(NAME_PREFIX)]
-    ours, foreign = [], []
-    for data in listed:
-        tags = call(client, "list_tags_for_resource", region, cancelled,
-                    ResourceArn=data["ConfigRuleArn"]).get("Tags", [])
-        mine = {t["Key"]: t["Value"] for t in tags}.get(TAG_KEY) == deployment
-        (ours if mine else foreign).append(data)
-    remediations = {}
-    if ours:
-        found = call(client, "describe_remediation_configurations", region, cancelled,
-                     ConfigRuleNames=[r["ConfigRuleName"] for r in ours])
-        remediations = {r["ConfigRuleName"]: r for r in found.get("RemediationConfigurations",
-                                                                  [])}
+    with ThreadPoolExecutor(max_workers=8, thread_name_prefix=f"config-{region}") as pool:
+        rules_f = pool.submit(paginate, client, "describe_config_rules", "ConfigRules", region,
+                              cancelled)
+        config = config_state(client, region, cancelled)
+        listed = [r for r in rules_f.result() if r["ConfigRuleName"].startswith(NAME_PREFIX)]
+        tags_f = {r["ConfigRuleName"]: pool.submit(call, client, "list_tags_for_resource",
+                                                   region, cancelled,
+                                                   ResourceArn=r["ConfigRuleArn"])
+                  for r in listed}
+        remediations_f = pool.submit(call, client, "describe_remediation_configurations",
+                                     region, cancelled,
+                                     ConfigRuleNames=[r["ConfigRuleName"] for r in listed]
+                                     ) if listed else None
+        ours, foreign = [], []
+        for data in listed:
+            tags = tags_f[data["ConfigRuleName"]].result().get("Tags", [])
+            mine = {t["Key"]: t["Value"] for t in tags}.get(TAG_KEY) == deployment
+            (ours if mine else foreign).append(data)
+        found = remediations_f.result() if remediations_f else {}
+    names = {r["ConfigRuleName"] for r in ours}
+    remediations = {r["ConfigRuleName"]: r for r in found.get("RemediationConfigurations", [])
+                    if r["ConfigRuleName"] in names}
     return ComplianceInventory(region, config, tuple(_rule(r) for r in ours),
                                tuple(r["ConfigRuleName"] for r in foreign), remediations)
 
