@@ -71,6 +71,14 @@ class ErrorKind(StrEnum):
     UNEXPECTED = "unexpected"
     CONFIG_OFF = "config_off"
     CONFIG_NOT_READY = "config_not_ready"
+    EXPORT_FAILED = "export_failed"
+    NOT_IN_ORGANIZATION = "not_in_organization"
+    ORG_NOT_IN_USE = "org_not_in_use"
+    NOT_ORG_ADMIN = "not_org_admin"
+    SCP_NOT_ENABLED = "scp_not_enabled"
+    SCP_ALREADY_ATTACHED = "scp_already_attached"
+    NOT_CONFIRMED = "not_confirmed"
+    SCP_TARGET_NOT_FOUND = "scp_target_not_found"
 
 
 @dataclass(eq=False)
@@ -155,6 +163,18 @@ _CODE_KINDS: dict[str, ErrorKind] = {
     "KMSDisabled": ErrorKind.KMS,
     "KMSNotFound": ErrorKind.KMS,
 }
+
+# AWS Organizations, for the SCP (aws/organizations.py).
+_CODE_KINDS.update({
+    "AWSOrganizationsNotInUseException": ErrorKind.ORG_NOT_IN_USE,
+    "PolicyTypeNotEnabledException": ErrorKind.SCP_NOT_ENABLED,
+    "DuplicatePolicyAttachmentException": ErrorKind.SCP_ALREADY_ATTACHED,
+    "DuplicatePolicyException": ErrorKind.CONFLICT,
+    "PolicyNotFoundException": ErrorKind.NOT_FOUND,
+    "TargetNotFoundException": ErrorKind.NOT_FOUND,
+    "AccountNotFoundException": ErrorKind.NOT_FOUND,
+    "OrganizationalUnitNotFoundException": ErrorKind.NOT_FOUND,
+})
 
 
 # user:password@ in a URL (AWS_ENDPOINT_URL, HTTPS_PROXY): never shown, never logged.

@@ -260,7 +260,67 @@ MESSAGES: dict[str, dict[str, str]] = {
               "そのレコーダーを直してからもう一度実行してください（ChangeWatch は自分で作って"
               "いないレコーダーを変更しません）。",
     },
+    "export_failed": {
+        "en": "Could not write the templates ({detail}). Choose a folder you can write to and "
+              "export again.",
+        "ja": "テンプレートを書き出せませんでした ({detail})。書き込めるフォルダーを選んで"
+              "もう一度書き出してください。",
+    },
+    "not_in_organization": {
+        "en": "Organization mode needs the management account of an AWS Organization (or a "
+              "delegated StackSets administrator) with all features and trusted access for "
+              "StackSets on ({detail}). Run it with such a profile, or use apply per account.",
+        "ja": "組織モードには、すべての機能が有効で StackSets の信頼されたアクセスがオンの AWS "
+              "Organizations の管理アカウント (または StackSets の委任管理者) が必要です "
+              "({detail})。そのプロファイルで実行するか、アカウントごとに apply を使ってください。",
+    },
 }
+
+# AWS Organizations and the SCP (aws/organizations.py).
+MESSAGES.update({
+    "org_not_in_use": {
+        "en": "This account is not in an AWS Organization, so there is nowhere to attach an "
+              "SCP. Use a profile of your organization's management account, or keep "
+              "ChangeWatch's alerts as the guard.",
+        "ja": "このアカウントは AWS Organizations に属していないため、SCP を適用する先が"
+              "ありません。組織の管理アカウントのプロファイルを使うか、ChangeWatch の通知で"
+              "見張ってください。",
+    },
+    "not_org_admin": {
+        "en": "The account {detail} is neither the organization's management account nor a "
+              "delegated policy administrator, so it cannot create or attach SCPs; use a "
+              "profile of the management account.",
+        "ja": "アカウント {detail} は組織の管理アカウントでも委任されたポリシー管理者でも"
+              "ないため、SCP を作成・適用できません。管理アカウントのプロファイルを"
+              "使ってください。",
+    },
+    "scp_not_enabled": {
+        "en": "Service control policies are not enabled on the root {detail}; enable them in "
+              "the AWS Organizations console (Policies → Service control policies) or with "
+              "`aws organizations enable-policy-type --root-id {detail} --policy-type "
+              "SERVICE_CONTROL_POLICY`, then try again.",
+        "ja": "ルート {detail} でサービスコントロールポリシーが有効になっていません。"
+              "AWS Organizations コンソール（ポリシー → サービスコントロールポリシー）か "
+              "`aws organizations enable-policy-type --root-id {detail} --policy-type "
+              "SERVICE_CONTROL_POLICY` で有効にしてからもう一度お試しください。",
+    },
+    "scp_already_attached": {
+        "en": "The SCP is already attached there ({detail}); nothing needed to change.",
+        "ja": "SCP は既にそこに適用されています ({detail})。変更は不要でした。",
+    },
+    "scp_target_not_found": {
+        "en": "This organization has no root, OU or account {detail}; `changewatch scp targets` "
+              "lists them.",
+        "ja": "この組織には {detail} というルート・OU・アカウントはありません。"
+              "`changewatch scp targets` で一覧できます。",
+    },
+    "not_confirmed": {
+        "en": "Nothing was changed: creating, changing, attaching or detaching an SCP needs "
+              "an explicit confirmation (--yes, or OK in the dialog).",
+        "ja": "何も変更していません。SCP の作成・変更・適用・解除には明示的な確認"
+              "（--yes またはダイアログの OK）が必要です。",
+    },
+})
 
 
 def describe(error: ChangeWatchError, lang: str = "en") -> str:

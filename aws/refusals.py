@@ -40,6 +40,12 @@ class Refusal(StrEnum):
     CONFIG_STOPPED = "config_stopped"
     CONFIG_NO_CHANNEL = "config_no_channel"
     CONFIG_NOT_COVERING = "config_not_covering"
+    SCP_NO_ADMIN = "scp_no_admin"
+    SCP_TOO_LONG = "scp_too_long"
+    SCP_BAD_ADMIN = "scp_bad_admin"
+    SCP_ADMIN_TOO_BROAD = "scp_admin_too_broad"
+    SCP_BAD_TARGET = "scp_bad_target"
+    SCP_NOT_A_TABLE = "scp_not_a_table"
 
 
 WORDS: dict[Refusal, dict[str, str]] = {
@@ -169,6 +175,46 @@ WORDS: dict[Refusal, dict[str, str]] = {
     Refusal.CONFIG_NOT_COVERING: {"en": "does not record {types}",
                                   "ja": "{types} を記録していない"},
 }
+
+# The service control policy (aws/scp.py) and its [scp] settings.
+WORDS.update({
+    Refusal.SCP_NO_ADMIN: {
+        "en": "the SCP needs at least one admin role pattern in [scp] admin_roles (e.g. "
+              "\"arn:aws:iam::*:role/Admin*\"): without one nobody, not even changewatch "
+              "apply, could change what it guards",
+        "ja": "SCP には [scp] admin_roles に管理者ロールのパターンが 1 つ以上必要です"
+              "（例: \"arn:aws:iam::*:role/Admin*\"）。ないと changewatch apply も含め誰も"
+              "保護対象を変更できなくなります",
+    },
+    Refusal.SCP_TOO_LONG: {
+        "en": "the SCP would be {size} characters, {over} over the {limit}-character limit of "
+              "AWS Organizations; cover the admin roles with fewer, wider patterns",
+        "ja": "SCP が {size} 文字になり、AWS Organizations の上限 {limit} 文字を {over} 文字"
+              "超えます。管理者ロールを少数の広いパターンにまとめてください",
+    },
+    Refusal.SCP_BAD_ADMIN: {
+        "en": "admin role “{value}” is not an IAM role ARN pattern such as "
+              "arn:aws:iam::*:role/Admin* (only * and ? stand for other characters)",
+        "ja": "管理者ロール「{value}」は arn:aws:iam::*:role/Admin* のような IAM ロールの "
+              "ARN パターンではありません（任意の文字は * と ? だけで表します）",
+    },
+    Refusal.SCP_ADMIN_TOO_BROAD: {
+        "en": "admin role “{value}” matches every role, so the SCP would guard nothing; name "
+              "the admin roles (e.g. arn:aws:iam::*:role/Admin*)",
+        "ja": "管理者ロール「{value}」はすべてのロールに一致し、SCP が何も保護しなくなります。"
+              "管理者ロールを名前で指定してください（例: arn:aws:iam::*:role/Admin*）",
+    },
+    Refusal.SCP_BAD_TARGET: {
+        "en": "SCP target “{value}” is not a root (r-…), an OU (ou-…) or a 12-digit account id",
+        "ja": "SCP の適用先「{value}」はルート (r-…)・OU (ou-…)・12 桁のアカウント ID の"
+              "いずれでもありません",
+    },
+    Refusal.SCP_NOT_A_TABLE: {
+        "en": "`scp` must be a [scp] table with admin_roles = [...] and an optional target",
+        "ja": "`scp` は admin_roles = [...] と省略可能な target を持つ [scp] テーブルにして"
+              "ください",
+    },
+})
 
 # Words around a suggestion: “ (did you mean a, b?)”
 SUGGEST = {"en": " (did you mean {names}?)", "ja": "（もしかして {names}？）"}

@@ -14,6 +14,8 @@ from aws.errors import ErrorKind, SettingsError
 from aws.exception_check import check as check_exceptions
 from aws.refusals import Refusal
 from aws.regions import is_known_region
+from aws.scp_settings import ScpSettings
+from aws.scp_settings import validate as check_scp
 
 LANGUAGES = ("ja", "en")
 # Deliberately simple: one @, a dot in the domain, no spaces; SNS does the final check.
@@ -69,6 +71,7 @@ class Settings:
     compliance: tuple[str, ...] = ()  # AWS Config rule ids of the catalog ("restricted-ssh")
     remediation: Remediation = Remediation.AUTO  # used only with compliance rules
     enable_config: bool = False  # the user's yes to turning AWS Config on where it is off
+    scp: ScpSettings = ScpSettings()  # the guarding SCP: admin roles left out, target
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)
@@ -167,6 +170,7 @@ def validate(settings: Settings, catalog: Catalog | None = None) -> Settings:
     _validate_keys(settings)
     check_exceptions(settings, catalog)
     _validate_compliance(settings, catalog)
+    check_scp(settings.scp)
     return settings
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import tomli_w
 
+from aws import scp_settings
 from aws.errors import SettingsError
 from aws.refusals import Refusal
 from aws.settings import (
@@ -24,7 +25,10 @@ from aws.settings import (
 _STRINGS = ("email", "language", "profile", "deployment", "kms_key", "delivery", "home_region",
             "notifications", "timezone", "remediation")
 _LISTS = ("regions", "watch", "compliance")
-_KNOWN = {*_STRINGS, *_LISTS, "kms_keys", "exceptions", "enable_config"}
+_KNOWN = {*_STRINGS, *_LISTS, "kms_keys", "exceptions"}
+_KNOWN |= {"organization"}  # the StackSet settings, read by aws/org/config.py
+_KNOWN.add("scp")  # the [scp] table: aws/scp_settings.py
+_KNOWN.add("enable_config")  # the confirmation that AWS Config may be turned on
 _EXCEPTION_KEYS = {"groups", "callers", "source_ips"}
 
 
@@ -82,6 +86,7 @@ def from_dict(data: dict) -> Settings:
         exceptions=_exceptions(data),
         compliance=_strings(data, "compliance"),
         remediation=_enum(Remediation, text.get("remediation", Remediation.AUTO)),
+        scp=scp_settings.from_dict(data),
         enable_config=_flag(data, "enable_config"),
     )
 
@@ -129,6 +134,8 @@ def to_dict(settings: Settings) -> dict:
         data["exceptions"] = [{key: list(value) for key, value in (
             ("groups", e.groups), ("callers", e.callers), ("source_ips", e.source_ips)) if value}
             for e in settings.exceptions]
+    if settings.scp != scp_settings.ScpSettings():
+        data["scp"] = scp_settings.to_dict(settings.scp)
     return data
 
 

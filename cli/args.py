@@ -64,7 +64,48 @@ def parser() -> argparse.ArgumentParser:
     catalog = commands.add_parser("catalog", parents=[lang],
                                   help="list the watchable groups and APIs (ids for `watch`)")
     catalog.add_argument("--json", action="store_true", help="one JSON object per group")
+    export = commands.add_parser("export", parents=[lang],
+                                 help="write the setup as CloudFormation templates")
+    export.add_argument("--config", required=True, metavar="FILE", help="settings TOML file")
+    export.add_argument("--format", choices=("cloudformation",), default="cloudformation",
+                        help="the template format (cloudformation)")
+    export.add_argument("--out", required=True, metavar="DIR",
+                        help="the folder for the templates and DEPLOY.md")
+    org = commands.add_parser("org", parents=[lang],
+                              help="an AWS Organization through StackSets: plan | deploy | "
+                                   "status | remove")
+    org.add_argument("action", choices=("plan", "deploy", "status", "remove"))
+    org.add_argument("--config", required=True, metavar="FILE", help="settings TOML file")
+    _add_scp(commands, lang)
     return top
+
+
+SCP_COMMANDS = (
+    ("show", "print the guarding SCP and what each statement prevents"),
+    ("export", "write the SCP's JSON to a file"),
+    ("targets", "list the organization's root, OUs and accounts, and where the SCP is"),
+    ("attach", "create or update the SCP and attach it to a root, OU or account"),
+    ("detach", "detach the SCP from its target (or every target); keep the policy"),
+    ("remove", "detach the SCP from every target and delete it"),
+)
+
+
+def _add_scp(commands, lang: argparse.ArgumentParser) -> None:
+    """`scp <action>`: the service control policy that guards the deployment."""
+    scp = commands.add_parser("scp", help="a service control policy that guards the watching")
+    actions = scp.add_subparsers(dest="scp_command", required=True)
+    for name, text in SCP_COMMANDS:
+        sub = actions.add_parser(name, help=text, parents=[lang])
+        sub.add_argument("--config", required=True, metavar="FILE", help="settings TOML file")
+        if name == "show":
+            sub.add_argument("--json", action="store_true", help="the policy and its words")
+        if name == "export":
+            sub.add_argument("--out", required=True, metavar="FILE", help="where to write it")
+        if name in ("attach", "detach"):
+            sub.add_argument("--target", metavar="ID", default=None,
+                             help="r-…, ou-… or an account id (default: [scp] target)")
+        if name in ("attach", "detach", "remove"):
+            sub.add_argument("--yes", action="store_true", help="change without asking")
 
 
 def _pages(text: str) -> int:

@@ -17,6 +17,7 @@ from aws.localstate import LocalState, log_unexpected
 from aws.session import AwsAccess
 from aws.settings import Settings
 from cli import catalog, deploy, events, preview, verify
+from cli import scp as scp_command
 from cli.args import parse
 from cli.interrupt import Interrupt
 from cli.output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, error, exit_code
@@ -37,8 +38,8 @@ def start_sandbox(args: argparse.Namespace):
 def run_command(args: argparse.Namespace, sandbox=None) -> int:
     """Run one headless command; returns the exit code. Never a traceback: an unexpected
     error is one line here and the traceback goes to the log file."""
-    if args.command == "catalog":
-        return catalog.run(load_catalog(), args)
+    if args.command in ("catalog", "export", "org"):
+        return _own_flow(args, sandbox)
     try:
         settings = settings_io.load(Path(args.config))
         window = events.parse_since(args.since) if args.command == "events" else None
@@ -71,6 +72,19 @@ def run_command(args: argparse.Namespace, sandbox=None) -> int:
     return EXIT_FAILED
 
 
+def _own_flow(args: argparse.Namespace, sandbox=None) -> int:
+    """Commands that read their settings (or none) their own way."""
+    if args.command == "export":  # no AWS call
+        from cli import export
+
+        return export.run(args)
+    if args.command == "org":
+        from cli import org
+
+        return org.run(args)
+    return catalog.run(load_catalog(), args)
+
+
 def _run_on_aws(args: argparse.Namespace, settings: Settings, window: timedelta | None,
                 cancelled: Callable[[], bool], sandbox=None) -> int:
     access = AwsAccess(profile=settings.profile)
@@ -90,6 +104,8 @@ def _run_on_aws(args: argparse.Namespace, settings: Settings, window: timedelta 
 def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     sandbox = start_sandbox(args)
+    if args.command == "scp":  # AWS Organizations, not the deployment's regions
+        return scp_command.main(args, sandbox)
     if args.command:
         return run_command(args, sandbox)
     from gui.app import run_gui  # Qt only when a window is wanted

@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 import boto3
+from moto.moto_api._internal import mock_random
 
 from aws.settings import Settings, new_deployment_id
 from sandbox import persistence
@@ -23,6 +24,7 @@ from sandbox.config_evaluator import ConfigEvaluator
 from sandbox.history import seed_history
 from sandbox.lookup_emulator import LookupEventsEmulator
 from sandbox.moto_server import MotoServer
+from sandbox.organization import seed_organization
 from sandbox.router import Inbox, Mail, Router, route, route_event
 from sandbox.sfn_emulator import StepFunctionsEmulator
 from sandbox.simulate import SIMULATIONS, Simulator, ec2_record
@@ -32,6 +34,7 @@ PROFILE = "demo"
 HOME_REGION = "ap-northeast-1"
 REGIONS = (HOME_REGION, "us-west-2")
 DEMO_EMAIL = "ops@example.com"
+DEMO_SEED = 20240427  # any fixed number; see Sandbox.start
 CLOUDTRAIL_DELAY = 3.0  # seconds; LookupEvents shows events late, as CloudTrail does
 
 
@@ -60,6 +63,10 @@ class Sandbox:
     def start(self) -> Sandbox:
         url = self.moto.start()
         self.moto.reset()  # moto keeps its state per process, not per server
+        # moto draws ids (an organization's root and OUs, a policy's id) from one random
+        # stream: seeded, a replay of the same requests gives the same ids, so an SCP attached
+        # by one headless command is found attached to the same OU by the next.
+        mock_random.seed(DEMO_SEED)
         self.emulator = LookupEventsEmulator(upstream=url)
         trail_url = self.emulator.start()
         self.sns = SnsEmulator(url, self.inbox)
@@ -182,6 +189,14 @@ class Sandbox:
         return any(trail.get_trail_status(Name=t["TrailARN"]).get("IsLogging")
                    for t in trail.describe_trails(includeShadowTrails=True)["trailList"]
                    if t.get("IsMultiRegionTrail") or t.get("HomeRegion") == region)
+
+    def ensure_organization(self) -> None:
+        """The demo organization, whose management account is the demo account: made the first
+        time something asks about Organizations, so the sandbox starts no slower for it."""
+        with self._lock:
+            if self.session is None:
+                raise RuntimeError("the sandbox is not running")
+            seed_organization(self.session)
 
     def confirm(self, link: str) -> bool:
         """What clicking a confirmation link in the demo inbox does."""

@@ -16,6 +16,9 @@ class MotoServer:
 
     def start(self) -> str:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request
+        from sandbox.stacksets import install  # what moto lacks for organization mode
+
+        install()
         self._server.start()
         host, port = self._server.get_host_and_port()
         self.url = f"http://{host}:{port}"
@@ -25,9 +28,10 @@ class MotoServer:
         self._server.stop()
 
     def reset(self) -> None:
-        """Forget every resource (moto's own reset endpoint)."""
+        """Forget every resource (moto's own reset endpoint). Resetting every backend of a
+        long-lived server takes seconds on a busy machine, hence the generous timeout."""
         request = urllib.request.Request(f"{self.url}/moto-api/reset", method="POST", data=b"")
-        urllib.request.urlopen(request, timeout=10).close()
+        urllib.request.urlopen(request, timeout=60).close()
 
     def published(self) -> list[dict]:
         """Messages SNS accepted (moto records them; it delivers nothing)."""

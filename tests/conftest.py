@@ -54,3 +54,17 @@ def moto(moto_server, monkeypatch):
 @pytest.fixture
 def access(moto):
     return AwsAccess()
+
+
+@pytest.fixture
+def sandbox():
+    """The built-in demo AWS (moto, the emulators, the demo inbox), started for one test; it
+    points the process's AWS variables at itself, so they are restored afterwards."""
+    from sandbox.demo import Sandbox
+
+    saved = dict(os.environ)
+    box = Sandbox().start()
+    yield box
+    box.stop()
+    os.environ.clear()
+    os.environ.update(saved)

@@ -97,7 +97,7 @@ class VerifyDialog(QDialog):
         else:
             failed = [r for r in results if r.state != HopState.PASSED]
             self.outcome.setText(self.tr(
-                "Stopped at %n step(s); the lines above say where and why.", "",
+                "%n step(s) did not pass; the lines above say where and why.", "",
                 len(failed)))
         self.start_button.setEnabled(True)
 

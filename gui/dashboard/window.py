@@ -33,12 +33,14 @@ class DashboardWindow(QMainWindow):
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.remove_action = QAction(self)
         self.verify_action = QAction(self)
+        self.scp_action = QAction(self)
         self.close_action = QAction(self)
         self.close_action.setShortcut(QKeySequence.StandardKey.Close)
         self.menu = self.menuBar().addMenu("")
         for action in (self.setup_action, self.refresh_action, self.verify_action,
                        self.remove_action):
             self.menu.addAction(action)
+        self.menu.insertAction(self.remove_action, self.scp_action)
         self.menu.addSeparator()
         self.menu.addAction(self.close_action)
         self.language_menu = language_menu(context, self)
@@ -47,9 +49,17 @@ class DashboardWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh)
         self.remove_action.triggered.connect(self.status_tab.remove_flow.start)
         self.verify_action.triggered.connect(self.open_verify)
+        self.scp_action.triggered.connect(self.open_scp)
         self.status_tab.setup_requested.connect(self.open_setup)
         self.close_action.triggered.connect(self.close)
         context.signals.deployment_changed.connect(self._on_context_deployment_changed)
+        self.export_action = QAction(self)  # the same setup as CloudFormation templates
+        self.menu.insertAction(self.close_action, self.export_action)
+        self.menu.insertSeparator(self.close_action)
+        self.export_action.triggered.connect(self.open_export)
+        self.org_action = QAction(self)  # every account of the organization, via StackSets
+        self.menu.insertAction(self.export_action, self.org_action)
+        self.org_action.triggered.connect(self.open_organization)
         self.retranslate_ui()
         self.resize(1180, 760)
         self.status_tab.refresh()
@@ -66,8 +76,11 @@ class DashboardWindow(QMainWindow):
         self.refresh_action.setText(self.tr("Refresh"))
         self.remove_action.setText(self.tr("Remove everything…"))
         self.verify_action.setText(self.tr("Verify end to end…"))
+        self.scp_action.setText(self.tr("Guard with an SCP…"))
         self.close_action.setText(self.tr("Close"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.export_action.setText(self.tr("Export as CloudFormation…"))
+        self.org_action.setText(self.tr("Organization (StackSets)…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -89,6 +102,40 @@ class DashboardWindow(QMainWindow):
         if settings is not None:
             self.verify_dialog = VerifyDialog(self._context, settings, self)
             self.verify_dialog.open()
+
+    @Slot()
+    def open_export(self) -> None:
+        from gui.export_dialog import ExportDialog
+
+        settings = self._context.settings
+        if settings is not None:
+            self.export_dialog = ExportDialog(settings, self._context.catalog,
+                                              self._context.pool, self._context.lang, self)
+            self.export_dialog.open()
+
+    @Slot()
+    def open_organization(self) -> None:
+        from aws.org.config import OrgSettings
+        from aws.org.service import OrgService
+        from gui.org_dialog import OrgDialog
+
+        settings = self._context.settings
+        if settings is not None:
+            access = self._context.access()
+            service = OrgService(access, access, settings, OrgSettings(),
+                                 self._context.catalog)
+            self.org_dialog = OrgDialog(service, self._context.pool, self._context.lang, self)
+            self.org_dialog.open()
+
+    @Slot()
+    def open_scp(self) -> None:
+        """The guarding SCP: shown first, attached only after a confirmation."""
+        from gui.dashboard.scp_dialog import ScpDialog
+
+        settings = self._context.settings
+        if settings is not None:
+            self.scp_dialog = ScpDialog(self._context, settings, self)
+            self.scp_dialog.open()
 
     @Slot()
     def open_setup(self) -> None:

@@ -89,6 +89,9 @@ class ReviewPage(Page):
         layout.addLayout(bottom)
         self.preview_group.currentIndexChanged.connect(self._on_preview_group_changed)
         self.save.clicked.connect(self._on_save_clicked)
+        self.export = QPushButton(self)  # the same setup as CloudFormation templates
+        bottom.insertWidget(1, self.export)
+        self.export.clicked.connect(self._on_export_clicked)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -105,6 +108,7 @@ class ReviewPage(Page):
             "Turn on AWS Config where it is off (billed per configuration item recorded; "
             "only security groups are recorded)"))
         self.save.setText(self.tr("&Save settings…"))
+        self.export.setText(self.tr("E&xport as CloudFormation…"))
         self.save.setToolTip(self.tr("Write these settings to a TOML file for "
                                      "`python main.py plan|apply|remove --config FILE`"))
         self._show()
@@ -260,3 +264,10 @@ class ReviewPage(Page):
                       .format(path=path, error=exc.strerror or exc), "error")
             return
         show_text(self.saved, self.tr("Saved to {path}").format(path=path), "ok")
+
+    def _on_export_clicked(self) -> None:
+        from gui.export_dialog import ExportDialog
+
+        self.export_dialog = ExportDialog(self.draft.settings(), self.catalog,
+                                          self.draft.context.pool, self.lang, self)
+        self.export_dialog.open()

@@ -169,47 +169,47 @@ SSO プロファイルには有効なサインイン (`aws sso login`) が必要
 <context>
     <name>ApisPage</name>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="64"/>
+        <location filename="../../gui/wizard/apis_page.py" line="69"/>
         <source>What to watch</source>
         <translation>監視対象</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="65"/>
+        <location filename="../../gui/wizard/apis_page.py" line="70"/>
         <source>Pick whole groups or single APIs. Each group becomes one EventBridge rule per region.</source>
         <translation>グループ単位でも API 単位でも選べます。各グループはリージョンごとに 1 つの EventBridge ルールになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="69"/>
+        <location filename="../../gui/wizard/apis_page.py" line="74"/>
         <source>&amp;Everything</source>
         <translation>すべて選択(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="70"/>
+        <location filename="../../gui/wizard/apis_page.py" line="75"/>
         <source>&amp;Nothing</source>
         <translation>すべて解除(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="71"/>
+        <location filename="../../gui/wizard/apis_page.py" line="76"/>
         <source>Filter, e.g. SecurityGroup or policy</source>
         <translation>絞り込み (例: SecurityGroup、ポリシー)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="72"/>
+        <location filename="../../gui/wizard/apis_page.py" line="77"/>
         <source>Filter APIs</source>
         <translation>API を絞り込み</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="93"/>
+        <location filename="../../gui/wizard/apis_page.py" line="101"/>
         <source>{apis} API(s) in {groups} group(s) chosen.</source>
         <translation>{groups} グループの {apis} 個の API を選択しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="100"/>
+        <location filename="../../gui/wizard/apis_page.py" line="108"/>
         <source>Global and sign-in events are recorded in us-east-1, so the rules for {names} are created there (with a topic), even if you do not choose us-east-1.</source>
         <translation>グローバルなイベントとサインインイベントは us-east-1 に記録されるため、{names} のルールは us-east-1 を選択していなくても、そこに (トピックとともに) 作成されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="105"/>
+        <location filename="../../gui/wizard/apis_page.py" line="113"/>
         <source>Choose at least one API to watch.</source>
         <translation>監視する API を 1 つ以上選んでください。</translation>
     </message>
@@ -235,7 +235,7 @@ SSO プロファイルには有効なサインイン (`aws sso login`) が必要
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../gui/app.py" line="78"/>
+        <location filename="../../gui/app.py" line="79"/>
         <source>Something went wrong inside ChangeWatch: {error}
 
 Nothing in AWS was changed by this error. Details were written to:
@@ -327,49 +327,69 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="53"/>
+        <location filename="../../gui/dashboard/window.py" line="66"/>
         <source>ChangeWatch</source>
         <translation>ChangeWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="54"/>
+        <location filename="../../gui/dashboard/window.py" line="67"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="55"/>
+        <location filename="../../gui/dashboard/window.py" line="68"/>
         <source>Recent events</source>
         <translation>最近のイベント</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="56"/>
+        <location filename="../../gui/dashboard/window.py" line="69"/>
         <source>&amp;Deployment</source>
         <translation>デプロイ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="57"/>
+        <location filename="../../gui/dashboard/window.py" line="70"/>
         <source>Change setup…</source>
         <translation>セットアップを変更…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="58"/>
+        <location filename="../../gui/dashboard/window.py" line="71"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="59"/>
+        <location filename="../../gui/dashboard/window.py" line="72"/>
         <source>Remove everything…</source>
         <translation>すべて削除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="60"/>
+        <location filename="../../gui/dashboard/window.py" line="73"/>
+        <source>Verify end to end…</source>
+        <translation>エンドツーエンドで確認…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/window.py" line="74"/>
+        <source>Guard with an SCP…</source>
+        <translation>SCP で保護…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/window.py" line="75"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="61"/>
+        <location filename="../../gui/dashboard/window.py" line="76"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/window.py" line="77"/>
+        <source>Export as CloudFormation…</source>
+        <translation>CloudFormation としてエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/window.py" line="78"/>
+        <source>Organization (StackSets)…</source>
+        <translation>組織 (StackSets)…</translation>
     </message>
 </context>
 <context>
@@ -445,52 +465,62 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>DemoPanel</name>
     <message>
-        <location filename="../../gui/demo.py" line="108"/>
+        <location filename="../../gui/demo.py" line="111"/>
         <source>Sandbox: everything here runs against a local AWS on this computer. No AWS account is used and nothing is sent anywhere.</source>
         <translation>サンドボックス: ここでの操作はすべて、このコンピューター上のローカルの AWS に対して行われます。AWS アカウントは使わず、どこにも何も送信されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="115"/>
+        <location filename="../../gui/demo.py" line="118"/>
         <source>Simulate a change</source>
         <translation>変更をシミュレート</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="116"/>
+        <location filename="../../gui/demo.py" line="119"/>
+        <source>Made by the pipeline role terraform-deployer (to try an exception)</source>
+        <translation>パイプラインロール terraform-deployer による変更（例外を試す）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo.py" line="121"/>
         <source>Open the confirmation link</source>
         <translation>確認リンクを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="117"/>
+        <location filename="../../gui/demo.py" line="122"/>
         <source>Demo inbox (what the email says):</source>
         <translation>デモ受信トレイ (メールの文面):</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="128"/>
+        <location filename="../../gui/demo.py" line="133"/>
         <source>Making the change in the sandbox…</source>
         <translation>サンドボックスで変更を行っています…</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="139"/>
+        <location filename="../../gui/demo.py" line="145"/>
         <source>Done: {n} notification(s) arrived. CloudTrail lists the event a few seconds later, so it appears in Recent events after the next refresh.</source>
         <translation>完了: 通知が {n} 件届きました。CloudTrail にイベントが載るのは数秒後なので、「最近のイベント」には次回の更新後に表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="144"/>
+        <location filename="../../gui/demo.py" line="150"/>
+        <source>Done, and no email was sent: an exception covers the pipeline role, or no rule watches this change. Recent events lists it, marked “excepted” if an exception covers it.</source>
+        <translation>完了しました。メールは送信されていません。例外がパイプラインロールを対象にしているか、この変更を監視するルールがありません。最近のイベントには表示され、例外の対象なら「除外」と表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo.py" line="155"/>
         <source>Done, but no rule watches this change, so no email was sent. Add its group in Change setup… to be told next time.</source>
         <translation>完了しましたが、この変更を監視するルールがないため、メールは送信されませんでした。次回から通知を受けるには、「セットアップを変更…」でこのグループを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="179"/>
+        <location filename="../../gui/demo.py" line="190"/>
         <source>Subscription confirmed: notifications now reach the inbox.</source>
         <translation>サブスクリプションを確認しました。これから通知が受信箱に届きます。</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="181"/>
+        <location filename="../../gui/demo.py" line="192"/>
         <source>This link was used already or has expired.</source>
         <translation>このリンクは使用済みか、有効期限が切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="193"/>
+        <location filename="../../gui/demo.py" line="204"/>
         <source>Sandbox</source>
         <translation>サンドボックス</translation>
     </message>
@@ -498,57 +528,62 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../gui/eventlog/detail.py" line="44"/>
+        <location filename="../../gui/eventlog/detail.py" line="45"/>
         <source>Select an event to see its details.</source>
         <translation>イベントを選択すると、詳細が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/detail.py" line="63"/>
+        <location filename="../../gui/eventlog/detail.py" line="67"/>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/detail.py" line="68"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/detail.py" line="64"/>
+        <location filename="../../gui/eventlog/detail.py" line="69"/>
         <source>Who</source>
         <translation>実行者</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/detail.py" line="65"/>
+        <location filename="../../gui/eventlog/detail.py" line="70"/>
         <source>From</source>
         <translation>送信元</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/detail.py" line="66"/>
+        <location filename="../../gui/eventlog/detail.py" line="71"/>
         <source>Resource</source>
         <translation>リソース</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/detail.py" line="67"/>
+        <location filename="../../gui/eventlog/detail.py" line="72"/>
         <source>Event ID</source>
         <translation>イベント ID</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/detail.py" line="71"/>
+        <location filename="../../gui/eventlog/detail.py" line="76"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/detail.py" line="76"/>
+        <location filename="../../gui/eventlog/detail.py" line="81"/>
         <source>Event JSON</source>
         <translation>イベントの JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/detail.py" line="82"/>
+        <location filename="../../gui/eventlog/detail.py" line="87"/>
         <source>Rule %1 after this change</source>
         <translation>この変更後のルール %1</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/detail.py" line="86"/>
+        <location filename="../../gui/eventlog/detail.py" line="91"/>
         <source>The state of rule %1 before this change is not in the loaded history (%2). Choose a longer window (up to 90 days) to search further back; CloudTrail keeps 90 days.</source>
         <translation>この変更前のルール %1 の状態は、読み込んだ履歴 (%2) にありません。さらに遡るには、より長い期間 (最大 90 日間) を選んでください。CloudTrail は 90 日分を保持しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/detail.py" line="91"/>
+        <location filename="../../gui/eventlog/detail.py" line="96"/>
         <source>Previous state of rule %1 — from the loaded history, as left by %2 at %3 (event %4)</source>
         <translation>ルール %1 の以前の状態 — 読み込んだ履歴から、%3 の %2 による変更後の状態 (イベント %4)</translation>
     </message>
@@ -619,124 +654,169 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>EventLogTab</name>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="137"/>
+        <location filename="../../gui/eventlog/view.py" line="162"/>
         <source>Window:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="138"/>
+        <location filename="../../gui/eventlog/view.py" line="163"/>
         <source>Last hour</source>
         <translation>過去 1 時間</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="138"/>
+        <location filename="../../gui/eventlog/view.py" line="163"/>
         <source>Last 24 hours</source>
         <translation>過去 24 時間</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="139"/>
+        <location filename="../../gui/eventlog/view.py" line="164"/>
         <source>Last 7 days</source>
         <translation>過去 7 日間</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="139"/>
+        <location filename="../../gui/eventlog/view.py" line="164"/>
         <source>Last 90 days</source>
         <translation>過去 90 日間</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="142"/>
+        <location filename="../../gui/eventlog/view.py" line="167"/>
         <source>Filter: event, user, IP address, resource, region, error…</source>
         <translation>絞り込み: イベント、ユーザー、IP アドレス、リソース、リージョン、エラー…</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="143"/>
+        <location filename="../../gui/eventlog/view.py" line="168"/>
         <source>Auto-refresh:</source>
         <translation>自動更新:</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="144"/>
+        <location filename="../../gui/eventlog/view.py" line="169"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="144"/>
+        <location filename="../../gui/eventlog/view.py" line="169"/>
         <source>Every minute</source>
         <translation>1 分ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="145"/>
+        <location filename="../../gui/eventlog/view.py" line="170"/>
         <source>Every 5 minutes</source>
         <translation>5 分ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="145"/>
+        <location filename="../../gui/eventlog/view.py" line="170"/>
         <source>Every 15 minutes</source>
         <translation>15 分ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="147"/>
+        <location filename="../../gui/eventlog/view.py" line="172"/>
         <source>Refresh now</source>
         <translation>今すぐ更新</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="148"/>
+        <location filename="../../gui/eventlog/view.py" line="173"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="149"/>
+        <location filename="../../gui/eventlog/view.py" line="174"/>
         <source>Compare…</source>
         <translation>比較…</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="238"/>
+        <location filename="../../gui/eventlog/view.py" line="175"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/view.py" line="176"/>
+        <source>Stop reading CloudTrail; the events found so far stay listed.</source>
+        <translation>CloudTrail の読み取りを止めます。見つかったイベントは一覧に残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/view.py" line="178"/>
+        <source>Load more</source>
+        <translation>さらに読み込む</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/view.py" line="179"/>
+        <source>Continue reading older events of the window from where the scan stopped.</source>
+        <translation>スキャンが止まった位置から、期間内のさらに古いイベントを読み込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/view.py" line="280"/>
         <source>Last updated %1</source>
         <translation>最終更新 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="240"/>
+        <location filename="../../gui/eventlog/view.py" line="282"/>
         <source>%1 events, %2 shown</source>
         <translation>イベント %1 件 (%2 件を表示)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/eventlog/view.py" line="243"/>
+        <location filename="../../gui/eventlog/view.py" line="285"/>
         <source>refreshing every %n minute(s)</source>
         <translation>
             <numerusform>%n 分ごとに更新</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="244"/>
+        <location filename="../../gui/eventlog/view.py" line="286"/>
         <source>auto-refresh off</source>
         <translation>自動更新オフ</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="246"/>
+        <location filename="../../gui/eventlog/view.py" line="288"/>
         <source>reading CloudTrail…</source>
         <translation>CloudTrail を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="252"/>
+        <location filename="../../gui/eventlog/view.py" line="300"/>
+        <source>Reading every event back from now: %1</source>
+        <translation>現在から遡ってすべてのイベントを読み取り中: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/view.py" line="308"/>
+        <source>Scanned back to %1; older events of the window are not read yet.</source>
+        <translation>%1 まで遡って読み取りました。期間内のそれより古いイベントはまだ読み取っていません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/view.py" line="312"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/view.py" line="316"/>
+        <source>CSV for Excel, UTF-8 with BOM (*.csv)</source>
+        <translation>Excel 用 CSV、UTF-8 BOM 付き (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/view.py" line="317"/>
+        <source>CSV, UTF-8 without BOM (*.csv)</source>
+        <translation>CSV、UTF-8 BOM なし (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/view.py" line="317"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/view.py" line="320"/>
         <source>Export events</source>
         <translation>イベントのエクスポート</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="254"/>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/eventlog/view.py" line="265"/>
+        <location filename="../../gui/eventlog/view.py" line="333"/>
         <source>Select 2 to %1 events (Ctrl+click) to compare them side by side.</source>
         <translation>比較するイベントを 2～%1 件選んでください（Ctrl+クリック）。並べて表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="303"/>
+        <location filename="../../gui/eventlog/view.py" line="373"/>
         <source>Could not write %1 (%2). Choose another folder or free some space, then export again.</source>
         <translation>%1 に書き込めませんでした (%2)。別のフォルダーを選ぶか空き容量を確保してから、もう一度エクスポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/view.py" line="307"/>
+        <location filename="../../gui/eventlog/view.py" line="377"/>
         <source>Exported %1 events to %2</source>
         <translation>%1 件のイベントを %2 にエクスポートしました</translation>
     </message>
@@ -744,54 +824,150 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="53"/>
+        <location filename="../../gui/eventlog/model.py" line="66"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="53"/>
+        <location filename="../../gui/eventlog/model.py" line="66"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="53"/>
+        <location filename="../../gui/eventlog/model.py" line="66"/>
         <source>Event</source>
         <translation>イベント</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="53"/>
+        <location filename="../../gui/eventlog/model.py" line="66"/>
         <source>User</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="54"/>
+        <location filename="../../gui/eventlog/model.py" line="67"/>
         <source>Source IP</source>
         <translation>送信元 IP</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="54"/>
+        <location filename="../../gui/eventlog/model.py" line="67"/>
         <source>Resource</source>
         <translation>リソース</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="54"/>
+        <location filename="../../gui/eventlog/model.py" line="67"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="90"/>
+        <location filename="../../gui/eventlog/model.py" line="68"/>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/model.py" line="99"/>
+        <source>%1 (excepted)</source>
+        <translation>%1（除外）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/model.py" line="121"/>
         <source>%1 UTC</source>
         <translation>%1 UTC</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="93"/>
+        <location filename="../../gui/eventlog/model.py" line="128"/>
         <source>Failed call: %1</source>
         <translation>失敗した呼び出し: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/model.py" line="95"/>
+        <location filename="../../gui/eventlog/model.py" line="130"/>
         <source>Sensitive change: review who made it and why.</source>
         <translation>重要な変更です。誰がなぜ行ったのかを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/eventlog/model.py" line="132"/>
+        <source>Excepted: no email was sent (exception for %1).</source>
+        <translation>除外: メールは送信されていません（%1 の例外）。</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsBox</name>
+    <message>
+        <location filename="../../gui/wizard/exceptions_box.py" line="76"/>
+        <source>Exceptions: known automation that sends no email</source>
+        <translation>例外: メールを送らない既知の自動化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/exceptions_box.py" line="78"/>
+        <source>Caller ARN (* for any characters) or exact source IP, e.g. arn:aws:sts::*:assumed-role/terraform-*/*</source>
+        <translation>呼び出し元 ARN（* は任意の文字列）または送信元 IP そのもの。例: arn:aws:sts::*:assumed-role/terraform-*/*</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/exceptions_box.py" line="80"/>
+        <source>Caller or source IP to except</source>
+        <translation>除外する呼び出し元または送信元 IP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/exceptions_box.py" line="83"/>
+        <source>All groups</source>
+        <translation>すべてのグループ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/exceptions_box.py" line="88"/>
+        <source>Groups the exception applies to</source>
+        <translation>例外を適用するグループ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/exceptions_box.py" line="89"/>
+        <source>&amp;Add exception</source>
+        <translation>例外を追加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/exceptions_box.py" line="90"/>
+        <source>Re&amp;move</source>
+        <translation>削除(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/exceptions_box.py" line="113"/>
+        <source>An excepted role or user that is stolen changes things silently: no email is sent for it. Except only automation you trust, as narrowly as you can; the event log still lists its changes, marked “excepted”.</source>
+        <translation>例外にしたロールやユーザーが盗まれると、変更は気付かれずに行われます。そのメールは送られません。信頼できる自動化だけを、できるだけ狭く例外にしてください。イベントログには「除外」として引き続き表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/exceptions_box.py" line="116"/>
+        <source>Changes by an excepted caller send no email; the root user&apos;s sign-in and activity can never be excepted.</source>
+        <translation>例外の呼び出し元による変更はメールされません。ルートユーザーのサインインと操作は例外にできません。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="66"/>
+        <source>Export as CloudFormation</source>
+        <translation>CloudFormation としてエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="68"/>
+        <source>Writes what Create makes as CloudFormation templates, one per region, and DEPLOY.md: which template to deploy in which region, in which order. Nothing is created in AWS.</source>
+        <translation>「作成」で作られるものを、リージョンごとの CloudFormation テンプレートと DEPLOY.md（どのテンプレートをどのリージョンに、どの順でデプロイするか）として書き出します。AWS には何も作成しません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="71"/>
+        <source>&amp;Choose…</source>
+        <translation>選択(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="72"/>
+        <source>&amp;Export</source>
+        <translation>エクスポート(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="81"/>
+        <source>Folder for the templates</source>
+        <translation>テンプレートの保存先フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="90"/>
+        <source>Writing…</source>
+        <translation>書き出し中…</translation>
     </message>
 </context>
 <context>
@@ -825,6 +1001,115 @@ Nothing in AWS was changed by this error. Details were written to:
         <location filename="../../gui/wizard/keys_box.py" line="63"/>
         <source>The keys are kept in your system keyring once checked; never in a file, the settings or the logs.</source>
         <translation>キーは確認後にシステムのキーリングに保存されます。ファイル、設定、ログに書き込まれることはありません。</translation>
+    </message>
+</context>
+<context>
+    <name>MfaDialog</name>
+    <message>
+        <location filename="../../gui/mfa.py" line="54"/>
+        <source>MFA code</source>
+        <translation>MFA コード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mfa.py" line="56"/>
+        <source>The AWS profile {profile} signs in with a role that needs a code from your MFA device ({serial}). Enter the 6-digit code it shows now.</source>
+        <translation>AWS プロファイル {profile} は、MFA デバイス（{serial}）のコードが必要なロールでサインインします。デバイスに表示されている 6 桁のコードを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mfa.py" line="59"/>
+        <source>6-digit code</source>
+        <translation>6 桁のコード</translation>
+    </message>
+</context>
+<context>
+    <name>OrgDialog</name>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="79"/>
+        <source>Organization (StackSets)</source>
+        <translation>組織 (StackSets)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="81"/>
+        <source>One inbox for every account of the organization: a central stack holds the notification and an event bus that accepts only this organization; a StackSet puts the forwarding rules into every account, new ones included. Here it targets the whole organization in the setup&apos;s regions; `changewatch org` with an [organization] table chooses OUs and pacing.</source>
+        <translation>組織のすべてのアカウントに 1 つの受信箱: 中央のスタックが通知と、この組織からのイベントだけを受け付けるイベントバスを持ち、StackSet が転送ルールをすべてのアカウント（新しいアカウントも）に配置します。ここではセットアップのリージョンで組織全体を対象にします。OU や速度を選ぶには [organization] テーブルを書いて `changewatch org` を使ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="86"/>
+        <source>&amp;Deploy to the organization</source>
+        <translation>組織にデプロイ(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="87"/>
+        <source>Re&amp;fresh</source>
+        <translation>再読み込み(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="88"/>
+        <source>&amp;Remove from the organization…</source>
+        <translation>組織から削除(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="97"/>
+        <source>Reading the organization…</source>
+        <translation>組織を読み取り中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="110"/>
+        <source>Remove from the organization</source>
+        <translation>組織から削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/org_dialog.py" line="111"/>
+        <source>Delete the stack instances in every account, the StackSet and the central stack? The organization&apos;s alerts stop.</source>
+        <translation>すべてのアカウントのスタックインスタンス、StackSet、中央のスタックを削除しますか? 組織のアラートは止まります。</translation>
+    </message>
+</context>
+<context>
+    <name>OrgTreeView</name>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="24"/>
+        <source>Root, OU or account</source>
+        <translation>ルート、OU、アカウント</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="24"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="24"/>
+        <source>SCP</source>
+        <translation>SCP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="35"/>
+        <source>Root</source>
+        <translation>ルート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="37"/>
+        <source>OU</source>
+        <translation>OU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="38"/>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="44"/>
+        <source> (management)</source>
+        <translation>（管理アカウント）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="46"/>
+        <source>attached</source>
+        <translation>アタッチ済み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/org_tree_view.py" line="48"/>
+        <source>SCPs never restrict the management account.</source>
+        <translation>SCP は管理アカウントを制限しません。</translation>
     </message>
 </context>
 <context>
@@ -1038,129 +1323,265 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="86"/>
+        <location filename="../../gui/wizard/review_page.py" line="92"/>
         <source>Review</source>
         <translation>内容の確認</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="87"/>
+        <location filename="../../gui/wizard/review_page.py" line="93"/>
         <source>Nothing has been created yet. This is what Create will do, and how a notification will read.</source>
         <translation>まだ何も作成されていません。「作成」で行われる内容と、通知の文面を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="89"/>
+        <location filename="../../gui/wizard/review_page.py" line="95"/>
         <source>&amp;Create</source>
         <translation>作成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="90"/>
+        <location filename="../../gui/wizard/review_page.py" line="96"/>
         <source>&amp;Try again</source>
         <translation>再試行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="91"/>
+        <location filename="../../gui/wizard/review_page.py" line="97"/>
         <source>&amp;Plan</source>
         <translation>計画(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="92"/>
+        <location filename="../../gui/wizard/review_page.py" line="98"/>
         <source>Event &amp;patterns</source>
         <translation>イベントパターン(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="93"/>
+        <location filename="../../gui/wizard/review_page.py" line="99"/>
         <source>&amp;Notification preview</source>
         <translation>通知のプレビュー(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="94"/>
+        <location filename="../../gui/wizard/review_page.py" line="100"/>
         <source>&amp;Group:</source>
         <translation>グループ(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="95"/>
+        <location filename="../../gui/wizard/review_page.py" line="101"/>
         <source>&amp;Save settings…</source>
         <translation>設定を保存(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="96"/>
+        <location filename="../../gui/wizard/review_page.py" line="102"/>
+        <source>E&amp;xport as CloudFormation…</source>
+        <translation>CloudFormation としてエクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/review_page.py" line="103"/>
         <source>Write these settings to a TOML file for `python main.py plan|apply|remove --config FILE`</source>
         <translation>この設定を `python main.py plan|apply|remove --config FILE` 用の TOML ファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="133"/>
+        <location filename="../../gui/wizard/review_page.py" line="140"/>
         <source>Reading what already exists in your account…</source>
         <translation>アカウントに既にあるものを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="137"/>
+        <location filename="../../gui/wizard/review_page.py" line="144"/>
         <source>Some regions cannot be set up (see the plan). Create sets up the others.</source>
         <translation>一部のリージョンはセットアップできません (計画を参照)。「作成」ではそれ以外のリージョンをセットアップします。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="141"/>
+        <location filename="../../gui/wizard/review_page.py" line="148"/>
         <source>Create can set this up, but the rules in %1 will not fire until a CloudTrail trail logs there (see below).</source>
         <translation>「作成」で設定できますが、%1 のルールは CloudTrail の証跡がそこを記録するまで動作しません（下記参照）。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="145"/>
+        <location filename="../../gui/wizard/review_page.py" line="152"/>
         <source>Ready. Click Create to set this up.</source>
         <translation>準備ができました。「作成」をクリックするとセットアップします。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="166"/>
+        <location filename="../../gui/wizard/review_page.py" line="174"/>
         <source>CloudTrail could not be checked: {error}</source>
         <translation>CloudTrail を確認できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="170"/>
+        <location filename="../../gui/wizard/review_page.py" line="178"/>
         <source>⚠ {region}: CloudTrail could not be checked ({error}). The rules there fire only if a trail is logging.</source>
         <translation>⚠ {region}: CloudTrail を確認できませんでした ({error})。このリージョンのルールは、証跡がログを記録している場合にのみ動作します。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="176"/>
+        <location filename="../../gui/wizard/review_page.py" line="184"/>
         <source>⚠ No CloudTrail trail is logging in {regions}, so the rules there will never fire: EventBridge receives API calls only from regions where a trail records them. After Create, the dashboard&apos;s “Create a CloudTrail trail…” makes one multi-region trail for every region (or use the CloudTrail console); the rules work from then on, without running this again.</source>
         <translation>⚠ {regions} でログを記録している CloudTrail の証跡がないため、そこのルールは動作しません。EventBridge が API コールを受け取れるのは、証跡が記録しているリージョンだけです。作成後、ダッシュボードの「CloudTrail の証跡を作成…」で全リージョン対象の証跡を 1 つ作成できます（CloudTrail コンソールでも可）。以後、これを再実行しなくてもルールは動作します。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="195"/>
+        <location filename="../../gui/wizard/review_page.py" line="203"/>
         <source>⚠ {region}: the trail records no read-only calls, so unauthorized reads and root reads are not seen.</source>
         <translation>⚠ {region}: 証跡が読み取り専用のコールを記録していないため、権限のない読み取りやルートの読み取りは検出されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="199"/>
+        <location filename="../../gui/wizard/review_page.py" line="207"/>
         <source>⚠ {region}: the trail leaves out {sources}, so changes there are not seen.</source>
         <translation>⚠ {region}: 証跡が {sources} を除外しているため、そこの変更は検出されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="222"/>
+        <location filename="../../gui/wizard/review_page.py" line="230"/>
+        <source>No email: this sample is excepted by %1.</source>
+        <translation>メールなし: このサンプルは %1 の例外で除外されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/review_page.py" line="233"/>
         <source>No sample event ships for the chosen APIs of this group.</source>
         <translation>このグループで選択した API には、見本のイベントが用意されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="225"/>
+        <location filename="../../gui/wizard/review_page.py" line="236"/>
         <source>Subject: %1</source>
         <translation>件名: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="230"/>
+        <location filename="../../gui/wizard/review_page.py" line="241"/>
         <source>Save settings</source>
         <translation>設定を保存</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="231"/>
+        <location filename="../../gui/wizard/review_page.py" line="242"/>
         <source>Settings (*.toml)</source>
         <translation>設定ファイル (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="237"/>
+        <location filename="../../gui/wizard/review_page.py" line="248"/>
         <source>Could not save {path}: {error}</source>
         <translation>{path} を保存できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="240"/>
+        <location filename="../../gui/wizard/review_page.py" line="251"/>
         <source>Saved to {path}</source>
         <translation>{path} に保存しました</translation>
+    </message>
+</context>
+<context>
+    <name>ScpDialog</name>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="115"/>
+        <source>Guard with an SCP</source>
+        <translation>SCP で保護</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="117"/>
+        <source>A service control policy in AWS Organizations keeps everyone except the admin roles below from switching off what ChangeWatch relies on. It is shown here first; nothing is attached until you confirm.</source>
+        <translation>AWS Organizations のサービスコントロールポリシー (SCP) で、下の管理者ロール以外の誰も ChangeWatch が頼りにしているものを止められないようにします。まずここに内容を表示します。確認するまで何もアタッチしません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="120"/>
+        <source>What it prevents</source>
+        <translation>防ぐこと</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="121"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="122"/>
+        <source>Admin roles left out (one ARN pattern a line):</source>
+        <translation>除外する管理者ロール（1 行に 1 つの ARN パターン）:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="123"/>
+        <source>Attach to:</source>
+        <translation>アタッチ先:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="124"/>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="125"/>
+        <source>Attach…</source>
+        <translation>アタッチ…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="126"/>
+        <source>Detach &amp;&amp; delete…</source>
+        <translation>デタッチして削除…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="168"/>
+        <source>Reading the organization…</source>
+        <translation>組織を読み取り中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="185"/>
+        <source>The SCP is not attached anywhere.</source>
+        <translation>SCP はどこにもアタッチされていません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="188"/>
+        <source>Attached to: %1</source>
+        <translation>アタッチ先: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="200"/>
+        <source>Export the SCP</source>
+        <translation>SCP をエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="202"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="211"/>
+        <source>Exported to %1.</source>
+        <translation>%1 にエクスポートしました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="218"/>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="224"/>
+        <source>Preparing the plan…</source>
+        <translation>プランを準備中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="238"/>
+        <source>Attach the SCP to %1? Everyone there except the admin roles will be denied the actions listed.</source>
+        <translation>SCP を %1 にアタッチしますか? そこでは管理者ロール以外の全員が、一覧の操作を拒否されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="240"/>
+        <source>Detach the SCP from every target and delete it?</source>
+        <translation>SCP をすべての対象からデタッチして削除しますか?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="242"/>
+        <source>Attach the SCP</source>
+        <translation>SCP をアタッチ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="242"/>
+        <source>Detach and delete the SCP</source>
+        <translation>SCP をデタッチして削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="245"/>
+        <source>Attach</source>
+        <translation>アタッチ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="245"/>
+        <source>Detach and delete</source>
+        <translation>デタッチして削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/scp_dialog.py" line="254"/>
+        <source>Working…</source>
+        <translation>処理中…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/dashboard/scp_dialog.py" line="265"/>
+        <source>Done: %n step(s).</source>
+        <translation>
+            <numerusform>完了: %n 個の手順。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1184,91 +1605,91 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>StatusTab</name>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="157"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="162"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="158"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="163"/>
         <source>Repair</source>
         <translation>修復</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="159"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="164"/>
         <source>Send test notification</source>
         <translation>テスト通知を送信</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="160"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="165"/>
         <source>Remove everything…</source>
         <translation>すべて削除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="161"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="166"/>
         <source>Resend confirmation</source>
         <translation>確認メールを再送信</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="162"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="167"/>
         <source>I have the confirmation link…</source>
         <translation>確認リンクを貼り付け…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="163"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="168"/>
         <source>Create a CloudTrail trail…</source>
         <translation>CloudTrail 証跡を作成…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="164"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="169"/>
         <source>Set up again…</source>
         <translation>もう一度設定…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="166"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="171"/>
         <source>ChangeWatch has nothing deployed in this account: no rules watch, no email is sent. Your settings are kept, so setting up again starts from them.</source>
         <translation>このアカウントには ChangeWatch が何も作成していません。監視するルールはなく、メールも送られません。設定は残っているので、もう一度設定するときはそこから始められます。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/status_tab.py" line="168"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="173"/>
         <source>What was removed (%n)</source>
         <translation>
             <numerusform>削除したもの（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="221"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="226"/>
         <source>No ChangeWatch settings yet. Use Change setup… to create a deployment.</source>
         <translation>ChangeWatch の設定がまだありません。「セットアップを変更…」からデプロイを作成してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="224"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="229"/>
         <source>Nothing deployed</source>
         <translation>何も作成されていません</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="226"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="231"/>
         <source>&lt;b&gt;Deployment %1&lt;/b&gt; — notifications to %2</source>
         <translation>&lt;b&gt;デプロイ %1&lt;/b&gt; — 通知先 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="284"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="293"/>
         <source>Repairing…</source>
         <translation>修復しています…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/status_tab.py" line="315"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="324"/>
         <source>%n test notification(s) published. They reach %1 once the subscription is confirmed, and read exactly like a real alert.</source>
         <translation>
             <numerusform>テスト通知を %n 件発行しました。サブスクリプションが確認されていれば %1 に届き、実際の通知とまったく同じ形で読めます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="326"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="335"/>
         <source>Confirm the subscription</source>
         <translation>サブスクリプションの確認</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="327"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="336"/>
         <source>Paste the “Confirm subscription” link from the email:</source>
         <translation>メールにある「Confirm subscription」のリンクを貼り付けてください:</translation>
     </message>
@@ -1366,6 +1787,41 @@ Nothing in AWS was changed by this error. Details were written to:
         <source>%n new event(s)</source>
         <translation>
             <numerusform>新しいイベント %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../gui/dashboard/verify_dialog.py" line="57"/>
+        <source>Reading what the check needs…</source>
+        <translation>確認に必要な情報を読み取り中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/verify_dialog.py" line="61"/>
+        <source>Verify end to end</source>
+        <translation>エンドツーエンドで確認</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/verify_dialog.py" line="62"/>
+        <source>Make the change and follow it</source>
+        <translation>変更を行って追跡する</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/verify_dialog.py" line="83"/>
+        <source>Following the alert; this takes a few minutes…</source>
+        <translation>アラートを追跡中です。数分かかります…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/verify_dialog.py" line="96"/>
+        <source>Every step passed: the alert reached the inbox.</source>
+        <translation>すべての段階を通過しました。アラートは受信箱に届きました。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/dashboard/verify_dialog.py" line="100"/>
+        <source>%n step(s) did not pass; the lines above say where and why.</source>
+        <translation>
+            <numerusform>%n 個の段階を通過しませんでした。どこで、なぜかは上の行に示しています。</numerusform>
         </translation>
     </message>
 </context>

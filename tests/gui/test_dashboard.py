@@ -212,3 +212,26 @@ def test_change_setup_opens_the_wizard(qtbot, window):
                 if type(w).__name__ == "SetupWizard" and w.isVisible()]
     qtbot.addWidget(wizard)
     wizard.close()
+
+
+def test_export_as_cloudformation_opens_from_the_deployment_menu(qtbot, window, tmp_path):
+    assert window.export_action in window.menu.actions()
+    assert window.export_action.text() == "Export as CloudFormation…"
+    window.export_action.trigger()
+    dialog = window.export_dialog
+    assert dialog.isVisible()
+    dialog.folder.setText(str(tmp_path / "cfn"))
+    with qtbot.waitSignal(dialog.task.succeeded, timeout=10_000):
+        dialog.export_button.click()
+    assert (tmp_path / "cfn" / "DEPLOY.md").exists()
+    dialog.close()
+
+
+def test_organization_opens_from_the_deployment_menu(qtbot, window):
+    assert window.org_action in window.menu.actions()
+    assert window.org_action.text() == "Organization (StackSets)…"
+    window.org_action.trigger()
+    dialog = window.org_dialog
+    qtbot.waitUntil(lambda: "Organization mode needs the management account"
+                    in dialog.text.toPlainText(), timeout=15_000)
+    dialog.close()

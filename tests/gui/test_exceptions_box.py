@@ -124,8 +124,8 @@ def test_the_event_log_marks_excepted_rows(qtmodeltester):
     model.append_rows(rows)
     qtmodeltester.check(model)
     texts = {model.index(r, USER).data(): model.index(r, EVENT).data() for r in range(2)}
-    assert texts[rows[0].user] == "AuthorizeSecurityGroupIngress (excepted)"
-    assert texts[rows[1].user] == "AuthorizeSecurityGroupIngress"
+    assert texts[rows[0].user] == "Inbound rule added (excepted)"  # the catalog's words
+    assert texts[rows[1].user] == "Inbound rule added"
     row = next(r for r in range(2) if model.rows[r] is rows[0])
     assert "no email was sent" in model.index(row, EVENT).data(Qt.ItemDataRole.ToolTipRole)
 

@@ -178,3 +178,23 @@ def test_cancelling_the_wizard_gives_back_the_credentials_it_found(moto, make_wi
     assert context.credentials.profile == "the-dashboards-profile"
     driver.wizard.reject()
     assert context.credentials.profile == "the-dashboards-profile"
+
+
+def test_review_page_exports_the_reviewed_settings(moto, make_wizard, tmp_path):
+    driver = make_wizard()
+    _to_email_page(driver)
+    driver.type_email("ops@example.com")
+    driver.next()
+    driver.click(driver.wizard.apis_page.preset_buttons["seed-config-root"])
+    driver.next()
+    driver.wait_review()
+    page = driver.wizard.review_page
+    assert page.export.text() == "E&xport as CloudFormation…"
+    driver.click(page.export)
+    dialog = page.export_dialog
+    assert dialog.isVisible()
+    dialog.folder.setText(str(tmp_path / "cfn"))
+    dialog.export_button.click()
+    driver.wait(lambda: (tmp_path / "cfn" / "DEPLOY.md").exists())
+    assert "ops@example.com" in (tmp_path / "cfn" / "DEPLOY.md").read_text(encoding="utf-8")
+    dialog.close()

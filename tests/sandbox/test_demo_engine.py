@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import time
-
-import pytest
 
 from aws.execute import execute
 from aws.session import AwsAccess
 from aws.settings import Delivery, Notifications, Settings
-from sandbox.demo import Sandbox
 from tests.aws.helpers import make_plan
-
-
-@pytest.fixture
-def sandbox(monkeypatch):
-    saved = dict(os.environ)
-    box = Sandbox().start()
-    yield box
-    box.stop()
-    os.environ.clear()
-    os.environ.update(saved)
 
 
 def test_simulated_change_is_mailed_and_recorded(sandbox):

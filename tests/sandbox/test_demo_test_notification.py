@@ -3,10 +3,6 @@ starts the deployed state machine (the sandbox runs it as AWS would), simple pub
 
 from __future__ import annotations
 
-import os
-
-import pytest
-
 from aws.catalog import load_catalog
 from aws.desired import desired_state
 from aws.execute import execute
@@ -15,21 +11,10 @@ from aws.preview import render_rule, samples_for
 from aws.session import AwsAccess
 from aws.settings import Delivery, Notifications, Settings
 from aws.subscription import send_test_notification
-from sandbox.demo import Sandbox
 from tests.aws.helpers import make_plan
 from tests.sandbox.test_demo_engine import confirm_by_mail
 
 HOME = "ap-northeast-1"
-
-
-@pytest.fixture
-def sandbox():
-    saved = dict(os.environ)
-    box = Sandbox().start()
-    yield box
-    box.stop()
-    os.environ.clear()
-    os.environ.update(saved)
 
 
 def _deploy(sandbox, **changes) -> tuple[AwsAccess, Settings]:

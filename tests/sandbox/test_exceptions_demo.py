@@ -3,11 +3,8 @@ the same change by someone else sends one."""
 
 from __future__ import annotations
 
-import os
 import time
 from datetime import timedelta
-
-import pytest
 
 from aws.catalog import load_catalog
 from aws.events import EventReader, watched_rules
@@ -15,23 +12,13 @@ from aws.exceptions import excepted_row
 from aws.execute import execute
 from aws.session import AwsAccess
 from aws.settings import Settings, WatchException, validate
-from sandbox.demo import CLOUDTRAIL_DELAY, Sandbox
+from sandbox.demo import CLOUDTRAIL_DELAY
 from sandbox.simulate import AUTOMATION
 from tests.aws.helpers import make_plan
 from tests.sandbox.test_demo_engine import confirm_by_mail
 
 PIPELINE = WatchException(groups=("security-groups",),
                           callers=("arn:aws:iam::123456789012:role/terraform-deployer",))
-
-
-@pytest.fixture
-def sandbox():
-    saved = dict(os.environ)
-    box = Sandbox().start()
-    yield box
-    box.stop()
-    os.environ.clear()
-    os.environ.update(saved)
 
 
 def test_the_excepted_role_mails_nothing_and_is_marked_in_the_log(sandbox):

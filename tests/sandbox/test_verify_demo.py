@@ -8,7 +8,7 @@ from aws.session import AwsAccess
 from aws.settings import Settings
 from aws.verify import Hop, HopState, Verifier, Why, passed, plan_verify
 from tests.aws.helpers import make_plan
-from tests.sandbox.test_demo_engine import confirm_by_mail, sandbox  # noqa: F401 - fixture
+from tests.sandbox.test_demo_engine import confirm_by_mail
 
 
 def test_every_hop_passes_and_the_emails_arrive(sandbox):  # noqa: F811 - the fixture
