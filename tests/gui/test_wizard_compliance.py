@@ -36,6 +36,7 @@ def test_choose_restricted_ssh_confirm_config_and_review(moto, make_wizard):
     assert "AWS Config is not recording in ap-northeast-1" in review.status.text()
     assert "billed" in review.status.text() or "bills" in review.status.text()
     assert review.enable_config.isVisible() and not review.isComplete()
+    save_shot(wizard, "wizard-config-off-en.png")
     review.enable_config.click()
     driver.wait_review()
     assert review.isComplete() and not review.retry.isVisible()
