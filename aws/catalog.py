@@ -119,18 +119,55 @@ class Preset:
 
 
 @dataclass(frozen=True)
+class RemediationAction:
+    """An SSM Automation document Config runs on a non-compliant resource, and what it needs."""
+
+    document: str
+    resource_parameter: str  # the document's parameter that receives the resource id
+    role_parameter: str  # the document's parameter that receives the automation role
+    static_parameters: tuple[tuple[str, str], ...]
+    actions: tuple[str, ...]  # the IAM actions the document calls: the role allows only these
+    attempts: int
+    retry_seconds: int
+
+
+@dataclass(frozen=True)
+class ComplianceRule:
+    """An AWS Config managed rule ChangeWatch can create, with its remediation."""
+
+    id: str
+    title: Text
+    description: Text
+    phrase: Text  # the email subject's words when a resource becomes non-compliant
+    managed_rule: str  # the managed rule's SourceIdentifier
+    resource_types: tuple[str, ...]
+    remediation: RemediationAction | None
+
+
+@dataclass(frozen=True)
 class Catalog:
     groups: tuple[Group, ...]
     presets: tuple[Preset, ...]
+    compliance: tuple[ComplianceRule, ...] = ()
+    alert: Group | None = None  # the group-like entry of compliance-change emails
 
     def group(self, group_id: str) -> Group:
-        for group in self.groups:
+        for group in (*self.groups, *((self.alert,) if self.alert else ())):
             if group.id == group_id:
                 return group
         raise KeyError(group_id)
 
     def find(self, group_id: str) -> Group | None:
-        return next((g for g in self.groups if g.id == group_id), None)
+        try:
+            return self.group(group_id)
+        except KeyError:
+            return None
+
+    def compliance_rule(self, rule_id: str) -> ComplianceRule:
+        for rule in self.compliance:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
 
     def group_of_event(self, event_source: str, event_name: str) -> Group | None:
         for group in self.groups:
@@ -168,14 +205,36 @@ def _watch_event(data: dict) -> WatchEvent:
     return WatchEvent(data["name"], _text(data["label"]), phrase)
 
 
+def _remediation(data: dict | None) -> RemediationAction | None:
+    if not data:
+        return None
+    return RemediationAction(
+        document=data["document"], resource_parameter=data["resource_parameter"],
+        role_parameter=data["role_parameter"],
+        static_parameters=tuple(sorted(data.get("static_parameters", {}).items())),
+        actions=tuple(data["actions"]), attempts=int(data.get("attempts", 3)),
+        retry_seconds=int(data.get("retry_seconds", 60)))
+
+
+def _compliance_rule(data: dict) -> ComplianceRule:
+    return ComplianceRule(
+        id=data["id"], title=_text(data["title"]), description=_text(data["description"]),
+        phrase=_text(data["phrase"]), managed_rule=data["managed_rule"],
+        resource_types=tuple(data["resource_types"]),
+        remediation=_remediation(data.get("remediation")))
+
+
 @cache
 def load_catalog() -> Catalog:
     data = resources.read_json("catalog.json")
+    compliance = data.get("compliance", {})
     return Catalog(
         groups=tuple(_group(g) for g in data["groups"]),
         presets=tuple(
             Preset(p["id"], _text(p["title"]), tuple(p["groups"])) for p in data["presets"]
         ),
+        compliance=tuple(_compliance_rule(r) for r in compliance.get("rules", [])),
+        alert=_group(compliance["alert"]) if "alert" in compliance else None,
     )
 
 

@@ -15,6 +15,7 @@ from typing import Protocol
 from aws import subscription, trail_setup, verify
 from aws.account import list_regions
 from aws.catalog import Catalog, load_catalog
+from aws.compliance.report import RegionCompliance, compliance_report
 from aws.desired import PLACEHOLDER_IDENTITY, DesiredState, desired_state
 from aws.errors import ChangeWatchError, is_cancelled
 from aws.execute import OnProgress, Result, execute
@@ -205,11 +206,13 @@ class DeploymentService:
 
     def removal_plan(self, deployment: str, settings: Settings | None = None, *,
                      on_progress: OnProgress | None = None,
-                     cancelled: Cancelled = None) -> Plan:
-        """Everything tagged with this deployment, to be deleted; nothing else."""
+                     cancelled: Cancelled = None, stop_config: bool = False) -> Plan:
+        """Everything tagged with this deployment, to be deleted; nothing else. An AWS Config
+        recorder it started is stopped only with `stop_config`."""
         del on_progress
         return removal_plan(self.access, deployment,
-                            self.removal_regions(deployment, settings, cancelled), cancelled)
+                            self.removal_regions(deployment, settings, cancelled), cancelled,
+                            stop_config)
 
     def remove(self, plan: Plan, *, on_progress: OnProgress | None = None,
                cancelled: Cancelled = None) -> Result:
@@ -222,10 +225,17 @@ class DeploymentService:
         del on_progress
         plan = make_plan(self.access, settings, self.catalog, cancelled=cancelled,
                          also_regions=self.known_regions(settings.deployment),
-                         managed_emails=self.recorder.subscribed_emails(settings.deployment))
+                         managed_emails=self.recorder.subscribed_emails(settings.deployment),
+                         strict=False)  # Config turned off later is that region's error
         return status_of(self.access, plan, cancelled, settings.email)
 
     # -- the dashboard's small verbs -------------------------------------------------------
+
+    def compliance(self, settings: Settings, *, on_progress: OnProgress | None = None,
+                   cancelled: Cancelled = None) -> tuple[RegionCompliance, ...]:
+        """Per region: Config on or off, each resource's result (named), remediation runs."""
+        return compliance_report(self.access, settings, self.catalog,
+                                 on_progress=on_progress, cancelled=cancelled)
 
     def send_test(self, settings: Settings, region: str, *,
                   on_progress: OnProgress | None = None, cancelled: Cancelled = None) -> str:

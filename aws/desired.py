@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from aws.catalog import Catalog, compact, resolve_watch, rule_patterns
+from aws.compliance.alert import ALERT_GROUP, alert_groups, with_deployment_alert
+from aws.compliance.model import remediation_role_documents
+from aws.compliance.names import remediation_role_name
+from aws.compliance.transformer import compliance_transformer
 from aws.exceptions import with_exceptions
 from aws.formatter import definition, input_template
 from aws.names import (
@@ -183,6 +187,8 @@ def _group_patterns(settings: Settings, catalog: Catalog) -> list[tuple[str, int
     for group_id, names in resolve_watch(catalog, settings.watch).items():
         group = with_exceptions(catalog.group(group_id), settings.exceptions)
         found += [(group_id, i, p) for i, p in enumerate(rule_patterns(group, names))]
+    for group_id in alert_groups(catalog, settings):  # compliance changes: a fixed pattern
+        found.append((group_id, 0, catalog.group(group_id).pattern))
     return found
 
 
@@ -212,7 +218,11 @@ class _Builder:
         if self.rich:
             return DesiredTarget(FORMATTER_TARGET, self.arns.state_machine(region),
                                  self.events_role, template=input_template(group_id))
-        tf = transformer(self.catalog.group(group_id), self.settings.language, _names(pattern))
+        if group_id == ALERT_GROUP:  # a Config event: its own words, no caller or API
+            tf = compliance_transformer(self.catalog.group(group_id), self.settings.language)
+        else:
+            tf = transformer(self.catalog.group(group_id), self.settings.language,
+                             _names(pattern))
         return DesiredTarget(TOPIC_TARGET, self.arns.topic(region), transformer=tf)
 
     def rules(self) -> dict[str, list[DesiredRule]]:
@@ -243,8 +253,9 @@ class _Builder:
                             email=self.settings.email, kms_key=key)
 
     def state_machine(self, region: str) -> DesiredStateMachine:
-        groups = [self.catalog.group(g) for g in resolve_watch(self.catalog,
-                                                               self.settings.watch)]
+        groups = [self.catalog.group(g) for g in (
+            *resolve_watch(self.catalog, self.settings.watch),
+            *alert_groups(self.catalog, self.settings))]
         # The zone's offsets are embedded from the start of this year on: the definition (and
         # so the plan) changes once a year, not at every run.
         year = datetime.now(UTC).replace(month=1, day=1, hour=0, minute=0, second=0,
@@ -282,6 +293,12 @@ class _Builder:
                 notify_role_name(dep), self.notify_role,
                 compact_policy(trust_policy("states.amazonaws.com", account)),
                 compact_policy(policy), f"ChangeWatch ({dep}): the formatter publishes"))
+        documents = remediation_role_documents(self.settings, self.catalog, Identity(
+            account, f"arn:{self.arns.partition}:iam::{account}:root"))
+        if documents:  # SSM Automation runs the Config remediation as this role
+            name = remediation_role_name(dep)
+            roles.append(DesiredRole(name, self.arns.role(name), *documents,
+                                     f"ChangeWatch ({dep}): Config remediation"))
         return tuple(roles)
 
 
@@ -289,6 +306,7 @@ def desired_state(settings: Settings, catalog: Catalog, identity: Identity,
                   key_arns: dict[str, str] | None = None) -> DesiredState:
     """Everything ChangeWatch should have for these settings, by region, plus the roles.
     `key_arns`: the checked ARN of each topic region's KMS key (aws/kms.py)."""
+    catalog = with_deployment_alert(catalog, settings)  # its Config rules' names and phrases
     builder = _Builder(settings, catalog, identity, key_arns or {})
     rules = builder.rules()
     regions = {region: builder.region(region, rules[region])

@@ -69,6 +69,8 @@ class ErrorKind(StrEnum):
     PROXY_UNREACHABLE = "proxy_unreachable"
     BAD_RESPONSE = "bad_response"
     UNEXPECTED = "unexpected"
+    CONFIG_OFF = "config_off"
+    CONFIG_NOT_READY = "config_not_ready"
     EXPORT_FAILED = "export_failed"
     NOT_IN_ORGANIZATION = "not_in_organization"
     ORG_NOT_IN_USE = "org_not_in_use"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import groupby
 
+from aws.compliance.execute import ComplianceSteps
 from aws.desired import INLINE_POLICY
 from aws.errors import AwsError, Cancelled, ChangeWatchError, ErrorKind, translate
 from aws.fanout import per_region
@@ -100,7 +101,7 @@ class Result:
 OnProgress = Callable[[ProgressEvent], None]
 
 
-class Executor:
+class Executor(ComplianceSteps):
     """Runs instructions with boto3; `_do_<Instruction class>` is the call for each kind."""
 
     def __init__(self, access: AwsAccess, deployment: str, on_progress: OnProgress | None,

@@ -239,6 +239,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Something unexpected went wrong{where}: {detail}. Details are in the log file.",
         "ja": "予期しないエラーが発生しました{where}: {detail}。詳細はログファイルにあります。",
     },
+    "config_off": {
+        "en": "AWS Config is not recording in {region}, so the compliance rules could never "
+              "evaluate there; turning it on records every change to {detail} as a "
+              "configuration item, which AWS bills per item recorded (and per rule "
+              "evaluation), so ChangeWatch does it only if you confirm with enable_config = "
+              "true, --enable-config, or the “Turn on AWS Config” checkbox.",
+        "ja": "{region} では AWS Config が記録していないため、コンプライアンスルールが評価"
+              "されません。有効にすると {detail} の変更がすべて設定項目として記録され、AWS は"
+              "記録した設定項目ごと（とルールの評価ごと）に課金するため、ChangeWatch は "
+              "enable_config = true、--enable-config、または「AWS Config を有効にする」の"
+              "チェックで確認された場合にだけ有効にします。",
+    },
+    "config_not_ready": {
+        "en": "AWS Config in {region} has a recorder ChangeWatch did not make that {detail}, "
+              "so the compliance rules would not evaluate; fix that recorder in the AWS Config "
+              "console (ChangeWatch never changes a recorder it did not make) and run again.",
+        "ja": "{region} の AWS Config には ChangeWatch が作成していないレコーダーがあり、"
+              "{detail}ため、コンプライアンスルールが評価されません。AWS Config コンソールで"
+              "そのレコーダーを直してからもう一度実行してください（ChangeWatch は自分で作って"
+              "いないレコーダーを変更しません）。",
+    },
     "export_failed": {
         "en": "Could not write the templates ({detail}). Choose a folder you can write to and "
               "export again.",

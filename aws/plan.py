@@ -8,6 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from aws.catalog import Catalog, resolve_watch
+from aws.compliance.alert import alert_groups
+from aws.compliance.merge import with_compliance, with_compliance_removal
+from aws.compliance.state import read_compliance
 from aws.desired import (
     INLINE_POLICY,
     DesiredRegion,
@@ -83,6 +86,7 @@ class Plan:
     regions: tuple[RegionPlan, ...]
     iam: IamPlan = IamPlan()
     home: str | None = None
+    notes: tuple = ()  # what the plan deliberately leaves alone (aws/compliance/plan.py Note)
 
     @property
     def instructions(self) -> tuple[Instruction, ...]:
@@ -276,13 +280,17 @@ def plan_from(state: DesiredState | None, deployment: str, account: str,
 
 def make_plan(access: AwsAccess, settings: Settings, catalog: Catalog, *,
               also_regions: Iterable[str] = (), managed_emails: Iterable[str] = (),
-              cancelled: Callable[[], bool] | None = None) -> Plan:
+              cancelled: Callable[[], bool] | None = None, strict: bool = True) -> Plan:
     """Validate, ask who we are, read what exists, and diff. Changes nothing."""
     validate(settings, catalog)
     regions = tuple(dict.fromkeys((*settings.regions, *_rule_regions(settings, catalog),
                                    *also_regions)))
-    identity, found, roles = _read(access, regions, settings.deployment, settings.regions[0],
-                                   cancelled)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="config") as pool:
+        config_f = pool.submit(read_compliance, access, settings.regions, settings.deployment,
+                               cancelled) if settings.compliance else None
+        identity, found, roles = _read(access, regions, settings.deployment,
+                                       settings.regions[0], cancelled)
+        prefetched = config_f.result() if config_f else {}
     state = desired_state(settings, catalog, identity)
     keys = {r: settings.kms_key_for(r) for r, d in state.regions.items()
             if d.topic and settings.kms_key_for(r)}
@@ -290,20 +298,24 @@ def make_plan(access: AwsAccess, settings: Settings, catalog: Catalog, *,
         role = next((role.arn for role in state.roles if role.name.endswith("-notify")), None)
         arns = check_keys(access, keys, publishers(identity, role), cancelled)
         state = desired_state(settings, catalog, identity, arns)
-    return plan_from(state, settings.deployment, identity.account, found, roles,
+    plan = plan_from(state, settings.deployment, identity.account, found, roles,
                      managed_emails)
+    return with_compliance(access, plan, settings, catalog, identity, cancelled, strict,
+                           prefetched)
 
 
 def _rule_regions(settings: Settings, catalog: Catalog) -> tuple[str, ...]:
     """Regions the chosen groups need beyond the chosen ones (us-east-1 for global services)."""
-    selection = resolve_watch(catalog, settings.watch)
+    selection = (*resolve_watch(catalog, settings.watch), *alert_groups(catalog, settings))
     return tuple(r for g in selection for r in catalog.group(g).regions(settings.regions))
 
 
 def removal_plan(access: AwsAccess, deployment: str, regions: Iterable[str],
-                 cancelled: Callable[[], bool] | None = None) -> Plan:
-    """Everything tagged with `deployment` in `regions` (and its roles), to be deleted."""
+                 cancelled: Callable[[], bool] | None = None, stop_config: bool = False) -> Plan:
+    """Everything tagged with `deployment` in `regions` (and its roles), to be deleted; AWS
+    Config is stopped only if ChangeWatch started it and `stop_config` asks."""
     regions = tuple(dict.fromkeys(regions))
     identity, found, roles = _read(access, regions, deployment,
                                    regions[0] if regions else "us-east-1", cancelled)
-    return plan_from(None, deployment, identity.account, found, roles)
+    plan = plan_from(None, deployment, identity.account, found, roles)
+    return with_compliance_removal(access, plan, deployment, stop_config, cancelled)

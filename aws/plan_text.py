@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from aws.compliance import text as compliance_text
 from aws.instructions import (
     IAM_SCOPE,
     Change,
@@ -105,6 +106,8 @@ DIFFERS: dict[Differs, dict[str, str]] = {
     Differs.DEFINITION: {"en": "its email text", "ja": "通知文の定義"},
     Differs.ROLE: {"en": "its role", "ja": "ロール"},
 }
+_STEPS.update(compliance_text.STEPS)  # AWS Config rules, remediation, the recorder
+DIFFERS.update(compliance_text.DIFFERS)  # type: ignore[arg-type]
 _WORDS = {
     "en": {"nothing": "Nothing to change.", "region": "Region {region}:",
            "looked": "Looked for resources tagged {tag} = {deployment} in {n} region(s) and "
@@ -169,8 +172,9 @@ def describe_confirmations(regions: Iterable[str], email: str, lang: str = "en")
 def describe_plan(plan: Plan, lang: str = "en", email: str = "") -> list[str]:
     """The summary first (changes, confirmation emails), then the steps per region."""
     words = _WORDS[_lang(lang)]
+    notes = [compliance_text.describe_note(n, lang) for n in plan.notes]
     if not plan.instructions and not plan.errors:
-        return [words["nothing"]]
+        return [words["nothing"], *notes]
     lines = [words["summary"].format(n=len(plan.instructions), r=len(plan.touched_regions))]
     subscribing = [s.region for s in plan.instructions if isinstance(s, Subscribe)]
     if subscribing:
@@ -185,7 +189,7 @@ def describe_plan(plan: Plan, lang: str = "en", email: str = "") -> list[str]:
             lines.append(words["failed"].format(error=describe(region.error, lang)))
         lines += [f"  {_MARKS[s.change]} {describe_instruction(s, lang)}"
                   for s in region.instructions]
-    return lines
+    return lines + notes
 
 
 def describe_search(plan: Plan, lang: str = "en") -> str:

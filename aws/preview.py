@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from aws import exceptions
 from aws.catalog import Catalog, load_catalog, samples
+from aws.compliance.alert import ALERT_GROUP, compliance_samples
 from aws.desired import (
     PLACEHOLDER_IDENTITY,
     DesiredRegion,
@@ -99,18 +100,26 @@ def previews(state: DesiredState, catalog: Catalog) -> tuple[Preview, ...]:
             if rule.group_id in found or rule.forwards:
                 continue
             records = samples_for(rule)
-            event = to_eventbridge(records[0]) if records else None
+            event = _as_eventbridge(records[0]) if records else None
             excepted = excepted_by(state, rule.group_id, event) if event else None
             email = render_rule(notifying, rule, event) if event and not excepted else None
             name = records[0].get("eventName", "") if records else ""
             found[rule.group_id] = Preview(rule.group_id, rule.name, name, email, excepted)
-    return tuple(found[g.id] for g in catalog.groups if g.id in found)
+    order = (*(g.id for g in catalog.groups), ALERT_GROUP)  # compliance changes last
+    return tuple(found[g] for g in order if g in found)
 
 
 def samples_for(rule: DesiredRule) -> list[dict]:
     names = [n for n in rule.pattern_dict.get("detail", {}).get("eventName", [])
              if isinstance(n, str)]
+    if rule.group_id == ALERT_GROUP:
+        return compliance_samples(rule.pattern_dict["detail"].get("configRuleName", []))
     return samples(rule.group_id, names or None) or samples(rule.group_id)
+
+
+def _as_eventbridge(sample: dict) -> dict:
+    """A CloudTrail sample as EventBridge wraps it; a compliance sample is an event already."""
+    return sample if "detail-type" in sample else to_eventbridge(sample)
 
 
 def as_event(data: object) -> dict:

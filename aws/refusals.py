@@ -34,6 +34,12 @@ class Refusal(StrEnum):
     NOT_TOML = "not_toml"
     TOO_DEEP = "too_deep"
     REGION_NOT_ENABLED = "region_not_enabled"
+    UNKNOWN_COMPLIANCE = "unknown_compliance"
+    COMPLIANCE_TWICE = "compliance_twice"
+    NOT_A_BOOL = "not_a_bool"
+    CONFIG_STOPPED = "config_stopped"
+    CONFIG_NO_CHANNEL = "config_no_channel"
+    CONFIG_NOT_COVERING = "config_not_covering"
     SCP_NO_ADMIN = "scp_no_admin"
     SCP_TOO_LONG = "scp_too_long"
     SCP_BAD_ADMIN = "scp_bad_admin"
@@ -152,6 +158,22 @@ WORDS: dict[Refusal, dict[str, str]] = {
               "AWS コンソール（アカウント → AWS リージョン）で有効にするか `regions` から外して"
               "ください",
     },
+    Refusal.UNKNOWN_COMPLIANCE: {
+        "en": "unknown compliance rule “{value}”; known: {known}",
+        "ja": "“{value}” というコンプライアンスルールはありません（使えるもの: {known}）",
+    },
+    Refusal.COMPLIANCE_TWICE: {
+        "en": "a rule is listed twice in `compliance`",
+        "ja": "`compliance` に同じルールが 2 回書かれています",
+    },
+    Refusal.NOT_A_BOOL: {
+        "en": "`{key}` must be true or false",
+        "ja": "`{key}` は true か false にしてください",
+    },
+    Refusal.CONFIG_STOPPED: {"en": "is not recording", "ja": "記録が停止している"},
+    Refusal.CONFIG_NO_CHANNEL: {"en": "has no delivery channel", "ja": "配信チャネルがない"},
+    Refusal.CONFIG_NOT_COVERING: {"en": "does not record {types}",
+                                  "ja": "{types} を記録していない"},
 }
 
 # The service control policy (aws/scp.py) and its [scp] settings.

@@ -68,8 +68,9 @@ class Settings:
     notifications: Notifications = Notifications.RICH
     timezone: str | None = None  # IANA name for times in emails; default: the computer's
     exceptions: tuple[WatchException, ...] = ()
-    compliance: tuple[str, ...] = ()
-    remediation: Remediation = Remediation.OFF
+    compliance: tuple[str, ...] = ()  # AWS Config rule ids of the catalog ("restricted-ssh")
+    remediation: Remediation = Remediation.AUTO  # used only with compliance rules
+    enable_config: bool = False  # the user's yes to turning AWS Config on where it is off
     scp: ScpSettings = ScpSettings()  # the guarding SCP: admin roles left out, target
 
     def with_(self, **changes) -> Settings:
@@ -168,5 +169,16 @@ def validate(settings: Settings, catalog: Catalog | None = None) -> Settings:
     _validate_delivery(settings)
     _validate_keys(settings)
     check_exceptions(settings, catalog)
+    _validate_compliance(settings, catalog)
     check_scp(settings.scp)
     return settings
+
+
+def _validate_compliance(settings: Settings, catalog: Catalog) -> None:
+    known = tuple(rule.id for rule in catalog.compliance)
+    for item in settings.compliance:
+        if item not in known:
+            raise SettingsError.refuse(Refusal.UNKNOWN_COMPLIANCE, value=item,
+                                       known=", ".join(known))
+    if len(set(settings.compliance)) != len(settings.compliance):
+        raise SettingsError.refuse(Refusal.COMPLIANCE_TWICE)

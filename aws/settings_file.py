@@ -28,6 +28,7 @@ _LISTS = ("regions", "watch", "compliance")
 _KNOWN = {*_STRINGS, *_LISTS, "kms_keys", "exceptions"}
 _KNOWN |= {"organization"}  # the StackSet settings, read by aws/org/config.py
 _KNOWN.add("scp")  # the [scp] table: aws/scp_settings.py
+_KNOWN.add("enable_config")  # the confirmation that AWS Config may be turned on
 _EXCEPTION_KEYS = {"groups", "callers", "source_ips"}
 
 
@@ -84,9 +85,17 @@ def from_dict(data: dict) -> Settings:
         timezone=text.get("timezone") or None,
         exceptions=_exceptions(data),
         compliance=_strings(data, "compliance"),
-        remediation=_enum(Remediation, text.get("remediation", Remediation.OFF)),
+        remediation=_enum(Remediation, text.get("remediation", Remediation.AUTO)),
         scp=scp_settings.from_dict(data),
+        enable_config=_flag(data, "enable_config"),
     )
+
+
+def _flag(data: dict, key: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise SettingsError.refuse(Refusal.NOT_A_BOOL, key=key)
+    return value
 
 
 def _enum(kind: Any, value: str) -> Any:
@@ -117,6 +126,8 @@ def to_dict(settings: Settings) -> dict:
     if settings.compliance:
         data["compliance"] = list(settings.compliance)
         data["remediation"] = str(settings.remediation)
+    if settings.enable_config:
+        data["enable_config"] = True
     if settings.kms_keys:
         data["kms_keys"] = dict(settings.kms_keys)
     if settings.exceptions:

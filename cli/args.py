@@ -50,6 +50,14 @@ def parser() -> argparse.ArgumentParser:
             sub.add_argument("--yes", action="store_true", help="make the change without asking")
             sub.add_argument("--timeout", type=_minutes, default=10, metavar="MINUTES",
                              help="how long to follow the alert (default 10)")
+        if name in ("plan", "apply"):
+            sub.add_argument("--enable-config", action="store_true",
+                             help="allow turning AWS Config on where the compliance rules need "
+                                  "it (billed per configuration item recorded)")
+        if name == "remove":
+            sub.add_argument("--stop-config", action="store_true",
+                             help="also stop and delete an AWS Config recorder ChangeWatch "
+                                  "started (one it did not start is never touched)")
         if name == "preview":
             sub.add_argument("--event", required=True, metavar="FILE",
                              help="an EventBridge event or a CloudTrail record (JSON)")

@@ -36,8 +36,11 @@ _DONE = {"en": "Done.", "ja": "完了しました。"}
 def run(service: DeploymentService, settings: Settings, args: argparse.Namespace,
         cancelled: Callable[[], bool] | None = None) -> int:
     lang = args.lang
+    if getattr(args, "enable_config", False):  # the flag is the user's yes, like the setting
+        settings = settings.with_(enable_config=True)
     if args.command == "remove":
-        plan = service.removal_plan(settings.deployment, settings, cancelled=cancelled)
+        plan = service.removal_plan(settings.deployment, settings, cancelled=cancelled,
+                                    stop_config=getattr(args, "stop_config", False))
         out(describe_search(plan, lang))
     else:
         plan = service.plan(settings, cancelled=cancelled)

@@ -19,11 +19,13 @@ from moto.moto_api._internal import mock_random
 
 from aws.settings import Settings, new_deployment_id
 from sandbox import persistence
+from sandbox.config_emulator import ConfigEmulator
+from sandbox.config_evaluator import ConfigEvaluator
 from sandbox.history import seed_history
 from sandbox.lookup_emulator import LookupEventsEmulator
 from sandbox.moto_server import MotoServer
 from sandbox.organization import seed_organization
-from sandbox.router import Inbox, Mail, Router, route
+from sandbox.router import Inbox, Mail, Router, route, route_event
 from sandbox.sfn_emulator import StepFunctionsEmulator
 from sandbox.simulate import SIMULATIONS, Simulator, ec2_record
 from sandbox.sns_emulator import SnsEmulator
@@ -53,6 +55,8 @@ class Sandbox:
         self.sfn: StepFunctionsEmulator | None = None
         self.session: boto3.session.Session | None = None
         self.simulator: Simulator | None = None
+        self.config: ConfigEmulator | None = None  # AWS Config: moto + what moto lacks
+        self.evaluator: ConfigEvaluator | None = None
         self.home = Path(tempfile.mkdtemp(prefix="changewatch-demo-"))
         self._lock = threading.Lock()
 
@@ -69,9 +73,15 @@ class Sandbox:
         # A formatter started by hand (a test notification) runs as EventBridge's would.
         self.sfn = StepFunctionsEmulator(url, self._run_formatter)
         self._point_boto3_here(url, trail_url, self.sns.start(), self.sfn.start())
+        state = self.state_dir / "config-emulator.json" if self.state_dir else None
+        if state is not None:
+            state.parent.mkdir(parents=True, exist_ok=True)
+        self.config = ConfigEmulator(url, state)
+        os.environ["AWS_ENDPOINT_URL_CONFIG_SERVICE"] = self.config.start()
         # A session of our own, made now: boto3's default one may have read other files.
         self.session = boto3.session.Session()
         self.simulator = Simulator(self.session)
+        self.evaluator = ConfigEvaluator(self.config, self.session)
         self.emulator.load(seed_history(REGIONS))
         if self.state_dir is None or not persistence.resume(self.state_dir, url):
             self._create_trail()
@@ -88,6 +98,8 @@ class Sandbox:
                 self.sns.stop()
             if self.sfn:
                 self.sfn.stop()
+            if self.config:
+                self.config.stop()
             self.moto.stop()
         shutil.rmtree(self.home, ignore_errors=True)
 
@@ -135,7 +147,25 @@ class Sandbox:
             if not self._trail_logging(record["awsRegion"]):
                 return []
             self.emulator.add(record, visible_after=CLOUDTRAIL_DELAY)
-            return route(record, self.inbox, self.session)
+            return route(record, self.inbox, self.session) + self._config_round(region)
+
+    def _config_round(self, region: str) -> list[Mail]:
+        """What AWS Config does after a change, in order: evaluate its rules (a compliance
+        change goes to EventBridge), run the automatic remediations (their calls are recorded
+        in CloudTrail like any other), evaluate again."""
+        if self.evaluator is None or self.emulator is None:
+            return []
+        mails: list[Mail] = []
+        for event in self.evaluator.evaluate(region):
+            mails += route_event(event, self.inbox, self.session)
+        if self.evaluator.auto_remediate(region):
+            for record in self.evaluator.trail:
+                self.emulator.add(record, visible_after=CLOUDTRAIL_DELAY)
+                mails += route(record, self.inbox, self.session)
+            self.evaluator.trail.clear()
+            for event in self.evaluator.evaluate(region):
+                mails += route_event(event, self.inbox, self.session)
+        return mails
 
     def witness(self, region: str, name: str, request: dict, response: dict) -> None:
         """CloudTrail for an EC2 call the app itself made ("Verify end to end"): recorded and

@@ -138,6 +138,12 @@ class Router:
         return self.inbox.mails[before:]
 
 
+def route_event(event: dict, inbox: Inbox, session: boto3.session.Session) -> list[Mail]:
+    """Run one event that is not from CloudTrail (AWS Config's compliance change) through the
+    deployed rules of its region."""
+    return Router(session, inbox)._route(event, event["region"], forwarded=False)
+
+
 def route(record: dict, inbox: Inbox, session: boto3.session.Session) -> list[Mail]:
     """Run one CloudTrail record through the deployed rules, as EventBridge does."""
     return Router(session, inbox).route(record)

@@ -171,11 +171,14 @@ class Simulator:
 
     def _stop_config(self, region: str) -> dict:
         config = self._client("config", region)
-        config.put_configuration_recorder(ConfigurationRecorder={
-            "name": "default", "roleARN": f"arn:aws:iam::{ACCOUNT}:role/aws-config-role"})
-        config.stop_configuration_recorder(ConfigurationRecorderName="default")
+        found = config.describe_configuration_recorders()["ConfigurationRecorders"]
+        name = found[0]["name"] if found else "default"  # one recorder per region
+        if not found:
+            config.put_configuration_recorder(ConfigurationRecorder={
+                "name": name, "roleARN": f"arn:aws:iam::{ACCOUNT}:role/aws-config-role"})
+        config.stop_configuration_recorder(ConfigurationRecorderName=name)
         return _record(region, "config.amazonaws.com", "StopConfigurationRecorder",
-                       {"configurationRecorderName": "default"}, None)
+                       {"configurationRecorderName": name}, None)
 
     def _root_signin(self, region: str) -> dict:
         # A sign-in is no API call; root sign-ins are recorded in us-east-1.

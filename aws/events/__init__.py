@@ -20,7 +20,7 @@ def watched_rules(settings: Settings, catalog: Catalog) -> list[WatchedRule]:
     Without the exceptions: the log shows excepted events too (marked), and the plain
     patterns keep the LookupEvents queries narrow."""
     where = settings.with_(delivery=Delivery.PER_REGION, notifications=Notifications.SIMPLE,
-                           exceptions=())
+                           exceptions=(), compliance=())  # Config's events are not in CloudTrail
     want = desired_state(where, catalog, PLACEHOLDER_IDENTITY)
     return [WatchedRule(region, r.name, r.group_id, r.pattern_dict, r.state)
             for region, d in want.regions.items() for r in d.rules]

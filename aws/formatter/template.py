@@ -77,6 +77,8 @@ EXPRESSION = r"""(
   $line := function($label, $value) { $value != '' ? $label & ': ' & $value };
 
   $ename := $clean($d.eventName, 100);
+  /* A Config compliance change names its rule, not an API: phrases are keyed by the rule. */
+  $ckey := $clean($d.configRuleName, 128);
   $source := $clean($d.eventSource, 100);
   $gid := $type($i.group) = 'string' ? $i.group : '';
   $g := $lookup($G, $gid);
@@ -85,11 +87,11 @@ EXPRESSION = r"""(
   $accountName := ($n := $lookup($A, $account); $type($n) = 'string' ? $clean($n, 100) : '');
 
   $phrase := (
-    $p := $lookup($P, $gid & '/' & $ename);
+    $p := $lookup($P, $gid & '/' & ($ename != '' ? $ename : $ckey));
     $type($p) = 'string' ? $p
     : ($gp := $lookup($P, $gid); $type($gp) = 'string' and $ename != ''
        ? $gp & ': ' & $substringBefore($source, '.') & ':' & $ename
-       : $ename != '' ? $ename : $g.t)
+       : $ename != '' ? $ename : $type($gp) = 'string' ? $gp : $g.t)
   );
 
   /* Who: the user, the role session (and its role), the root user, or the AWS service. */
@@ -169,7 +171,7 @@ EXPRESSION = r"""(
 
   /* The resource(s) the group names: recorder, channel, rule, bucket… */
   $resources := $distinct($map($g.r, function($x) {
-    $line($x.l, $clean($reduce($x.p, function($o, $k) { $lookup($o, $k) }, $e), 200))
+    $line($x.l, $word($ANS, $clean($reduce($x.p, function($o, $k) { $lookup($o, $k) }, $e), 200)))
   }));
   $target := ($first := $map($g.r, function($x) {
     ($v := $clean($reduce($x.p, function($o, $k) { $lookup($o, $k) }, $e), 200); $v != '' ? $v)

@@ -46,8 +46,12 @@ LABELS = {
 
 # CloudTrail's words for a sign-in's result and MFA, as the reader says them.
 ANSWERS = {
-    "en": {"Success": "succeeded", "Failure": "failed", "Yes": "used", "No": "not used"},
-    "ja": {"Success": "成功", "Failure": "失敗", "Yes": "使用", "No": "未使用"},
+    "en": {"Success": "succeeded", "Failure": "failed", "Yes": "used", "No": "not used",
+           "NON_COMPLIANT": "non-compliant", "COMPLIANT": "compliant",
+           "NOT_APPLICABLE": "not applicable", "INSUFFICIENT_DATA": "not yet evaluated"},
+    "ja": {"Success": "成功", "Failure": "失敗", "Yes": "使用", "No": "未使用",
+           "NON_COMPLIANT": "非準拠", "COMPLIANT": "準拠", "NOT_APPLICABLE": "対象外",
+           "INSUFFICIENT_DATA": "未評価"},
 }
 
 PROTOCOLS = {"tcp": "TCP", "6": "TCP", "udp": "UDP", "17": "UDP", "icmp": "ICMP", "1": "ICMP",
@@ -87,6 +91,12 @@ RESOURCES = {
     "invitedAccountId": ("招待先", "Invited"),
     "accountName": ("アカウント名", "Account name"),
     "handshakeId": ("ハンドシェイク", "Handshake"),
+    "nonCompliantResource": ("非準拠のリソース", "Non-compliant resource"),
+    "resourceType": ("リソースの種類", "Resource type"),
+    "configRuleName": ("Config ルール", "Config rule"),
+    "complianceType": ("評価", "Evaluation"),
+    "previousCompliance": ("前回の評価", "Previous evaluation"),
+    "annotation": ("理由", "Reason"),
 }
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 
+from aws.compliance.instructions import DeleteConfigRule, StopConfig
+from aws.compliance.plan import Note, NoteKind
+from aws.compliance.text import describe_note
 from aws.errors import is_cancelled
 from aws.execute import Progress, ProgressEvent, Result
 from aws.instructions import (
@@ -21,7 +25,7 @@ from aws.instructions import (
 from aws.messages import describe
 from aws.names import TAG_KEY
 from aws.plan import Plan
-from aws.plan_text import describe_search
+from aws.plan_text import describe_instruction, describe_search
 from gui.context import AppContext
 from gui.dashboard.dialogs import ConfirmDialog, RemoveProgressDialog
 from gui.workers import Task, WorkerPool
@@ -48,6 +52,10 @@ class RemoveFlow(QObject):
         for task in (self._plan_task, self._remove_task):
             task.failed.connect(self._on_task_failed)
         self._deployment = ""
+        # A recorder ChangeWatch started is stopped only if the user ticks the dialog's box:
+        # stopping Config is itself what ChangeWatch warns about.
+        self.stop_config = False
+        self._notes: list[str] = []
 
     @property
     def busy(self) -> bool:
@@ -58,7 +66,9 @@ class RemoveFlow(QObject):
             return
         settings = self._context.settings
         self._deployment = settings.deployment if settings else "default"
-        self._plan_task.start(self._context.service().removal_plan, self._deployment, settings)
+        self.stop_config, self._notes = False, []
+        self._plan_task.start(self._context.service().removal_plan, self._deployment, settings,
+                              stop_config=bool(settings and settings.compliance))
 
     def cancel(self) -> None:
         """Stops between AWS calls; running Remove everything again finishes the job."""
@@ -73,6 +83,8 @@ class RemoveFlow(QObject):
             text = self.tr("%1: email formatter %2 (Step Functions)")
         elif isinstance(step, DeleteRole):
             text = self.tr("%1: IAM role %2 (last, once nothing uses it)")
+        elif isinstance(step, (DeleteConfigRule, StopConfig)):
+            text = "%1: " + describe_instruction(step, self._context.lang)
         else:
             text = self.tr("%1: %2")
         where = self.tr("IAM") if step.region == IAM_SCOPE else step.region
@@ -94,11 +106,36 @@ class RemoveFlow(QObject):
         if unread:  # what could not be read cannot be listed, nor removed this time
             note += "\n\n" + self.tr("Not checked, so not removed this time: %1").replace(
                 "%1", " ".join(unread))
-        return ConfirmDialog(
+        deleted = [s for s in plan.instructions if not isinstance(s, StopConfig)]
+        dialog = ConfirmDialog(
             self.tr("Remove everything?"),
-            self.tr("These %n resource(s) will be deleted:", "", len(plan.instructions)),
-            [self.item_text(s) for s in plan.instructions], note, self.tr("Remove"),
-            self._parent)
+            self.tr("These %n resource(s) will be deleted:", "", len(deleted)),
+            [self.item_text(s) for s in deleted],
+            note, self.tr("Remove"), self._parent)
+        recorders = [s for s in plan.instructions if isinstance(s, StopConfig)]
+        if recorders:
+            box = QCheckBox(self.tr("Also stop AWS Config in %1 (ChangeWatch started it; "
+                                    "nothing is recorded there afterwards)").replace(
+                "%1", ", ".join(s.region for s in recorders)), dialog)
+            box.toggled.connect(self._on_stop_config_toggled)
+            dialog.layout().insertWidget(2, box)
+            dialog.stop_config = box
+        return dialog
+
+    @Slot(bool)
+    def _on_stop_config_toggled(self, checked: bool) -> None:
+        self.stop_config = checked
+
+    def _chosen(self, plan: Plan) -> Plan:
+        """The plan as confirmed: without stopping Config unless asked (then a note says it
+        was left running)."""
+        if self.stop_config:
+            return plan
+        kept = tuple(Note(s.region, NoteKind.CONFIG_LEFT_RUNNING, s.subject)
+                     for s in plan.instructions if isinstance(s, StopConfig))
+        regions = tuple(replace(r, instructions=tuple(
+            s for s in r.instructions if not isinstance(s, StopConfig))) for r in plan.regions)
+        return replace(plan, regions=regions, notes=(*plan.notes, *kept))
 
     @Slot(object)
     def _on_plan_succeeded(self, plan: Plan) -> None:
@@ -111,6 +148,8 @@ class RemoveFlow(QObject):
             return
         if not self.confirm(plan):
             return
+        plan = self._chosen(plan)
+        self._notes = [describe_note(n, self._context.lang) for n in plan.notes]
         counts = Counter(s.region for s in plan.instructions)
         self.dialog = RemoveProgressDialog(dict(counts), self._parent)
         self.dialog.cancel_requested.connect(self.cancel)
@@ -141,7 +180,7 @@ class RemoveFlow(QObject):
         if self.dialog is not None:
             self.dialog.finish("\n".join([summary, *removed]))
         self.removed.emit(removed)
-        self.inform(summary)
+        self.inform(" ".join([summary, *self._notes]))
         self._finish(result.ok)
 
     @Slot(object)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from gui.context import AppContext
+from gui.dashboard.compliance_tab import ComplianceTab
 from gui.dashboard.status_tab import StatusTab
 from gui.eventlog.view import EventLogTab
 from gui.fonts import font_notice
@@ -28,6 +29,8 @@ class DashboardWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.status_tab, "")
         self.tabs.addTab(self.events_tab, "")
+        self.compliance_tab = ComplianceTab(context, self)
+        self.tabs.addTab(self.compliance_tab, "")
         self.setCentralWidget(self.tabs)
         self.setup_action = QAction(self)
         self.refresh_action = QAction(self)
@@ -67,11 +70,13 @@ class DashboardWindow(QMainWindow):
         place(self, "dashboard", DEFAULT_SIZE, context.local)
         self.status_tab.refresh()
         self.events_tab.start()
+        self.compliance_tab.refresh()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("ChangeWatch"))
         self.tabs.setTabText(0, self.tr("Status"))
         self.tabs.setTabText(1, self.tr("Recent events"))
+        self.tabs.setTabText(2, self.tr("Compliance"))
         self.menu.setTitle(self.tr("&Deployment"))
         self.setup_action.setText(self.tr("Change setup…"))
         self.refresh_action.setText(self.tr("Refresh"))
@@ -92,6 +97,7 @@ class DashboardWindow(QMainWindow):
     def refresh(self) -> None:
         self.status_tab.refresh()
         self.events_tab.poller.poll()
+        self.compliance_tab.refresh()
 
     @Slot()
     def open_verify(self) -> None:
@@ -152,10 +158,12 @@ class DashboardWindow(QMainWindow):
     def _on_context_deployment_changed(self) -> None:
         self.status_tab.refresh()
         self.events_tab.restart()
+        self.compliance_tab.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop polling and wait for the rounds in flight (they stop between calls)."""
         remember(self, "dashboard", self._context.local)
         self.events_tab.shutdown()
         self.status_tab.pool.wait(5_000)
+        self.compliance_tab.pool.wait(5_000)
         super().closeEvent(event)

@@ -11,6 +11,7 @@ from aws.errors import SettingsError
 from gui.flow_layout import FlowLayout
 from gui.wizard.api_tree import ApiTree
 from gui.wizard.common import Page, note_label, show_text
+from gui.wizard.compliance_box import ComplianceBox
 from gui.wizard.draft import Draft
 from gui.wizard.exceptions_box import ExceptionsBox
 
@@ -54,6 +55,10 @@ class ApisPage(Page):
         layout.addWidget(self.home_note)
         layout.addWidget(self.reason)
         layout.addWidget(self.exceptions)
+        self.compliance = ComplianceBox(catalog, self.lang, self)
+        self.compliance.set_values(draft.compliance, draft.remediation)
+        self.compliance.changed.connect(self._on_compliance_changed)
+        layout.addWidget(self.compliance)
         self.setTabOrder(self.nothing, self.filter)
         self.setTabOrder(self.filter, self.tree)
         self.filter.textChanged.connect(self.tree.filter)
@@ -88,6 +93,10 @@ class ApisPage(Page):
 
     def isComplete(self) -> bool:
         return bool(self.selection())
+
+    def _on_compliance_changed(self) -> None:
+        self.draft.compliance = self.compliance.compliance()
+        self.draft.remediation = self.compliance.remediation()
 
     def _on_exceptions_changed(self) -> None:
         self.draft.exceptions = self.exceptions.exceptions()

@@ -13,7 +13,14 @@ from PySide6.QtCore import QObject
 from aws.catalog import Catalog
 from aws.deployment import DeploymentService, Review
 from aws.session import AwsAccess
-from aws.settings import Delivery, Notifications, Settings, WatchException, new_deployment_id
+from aws.settings import (
+    Delivery,
+    Notifications,
+    Remediation,
+    Settings,
+    WatchException,
+    new_deployment_id,
+)
 from gui.context import AppContext, Credentials
 
 
@@ -41,6 +48,9 @@ class Draft(QObject):
         self.notifications = initial.notifications if initial else Notifications.RICH
         self.timezone = initial.timezone if initial else None
         self.exceptions: tuple[WatchException, ...] = initial.exceptions if initial else ()
+        self.compliance: tuple[str, ...] = initial.compliance if initial else ()
+        self.remediation = initial.remediation if initial else Remediation.AUTO
+        self.enable_config = initial.enable_config if initial else False
         self.committed = False  # Create succeeded: the setup is live
         self.review: Review | None = None
         self._access: AwsAccess | None = None
@@ -70,7 +80,8 @@ class Draft(QObject):
                           deployment=self.deployment, kms_key=self.kms_key,
                           delivery=self.delivery, home_region=home,
                           notifications=self.notifications, timezone=self.timezone,
-                          exceptions=self.exceptions)
+                          exceptions=self.exceptions, compliance=self.compliance,
+                          remediation=self.remediation, enable_config=self.enable_config)
 
     def start_creating(self) -> None:
         """Before the first change: an interrupted setup keeps its deployment id."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from aws import settings_file as settings_io
 from aws.deployment import Review
-from aws.errors import ChangeWatchError
+from aws.errors import ChangeWatchError, ErrorKind
 from aws.plan_text import describe_confirmations, describe_plan
 from aws.trail_coverage import gap
 from gui.exception_words import in_force_text
@@ -46,6 +47,10 @@ class ReviewPage(Page):
         self.retry = QPushButton(self)
         self.retry.clicked.connect(self.initializePage)
         self.warnings = note_label(self, "warning")
+        # Shown only when the check found AWS Config off: ticking it is the user's yes.
+        self.enable_config = QCheckBox(self)
+        self.enable_config.setChecked(draft.enable_config)
+        self.enable_config.toggled.connect(self._on_enable_config_toggled)
         self.exceptions = note_label(self, "warning")
         self.tabs = QTabWidget(self)
         self.plan_text = text_box(self)
@@ -77,6 +82,7 @@ class ReviewPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.confirmations)
         layout.addLayout(top)
+        layout.addWidget(self.enable_config)
         layout.addWidget(self.warnings)
         layout.addWidget(self.exceptions)
         layout.addWidget(self.tabs, 1)
@@ -98,6 +104,9 @@ class ReviewPage(Page):
         self.tabs.setTabText(1, self.tr("Event &patterns"))
         self.tabs.setTabText(2, self.tr("&Notification preview"))
         self._preview_label.setText(self.tr("&Group:"))
+        self.enable_config.setText(self.tr(
+            "Turn on AWS Config where it is off (billed per configuration item recorded; "
+            "only security groups are recorded)"))
         self.save.setText(self.tr("&Save settings…"))
         self.export.setText(self.tr("E&xport as CloudFormation…"))
         self.save.setToolTip(self.tr("Write these settings to a TOML file for "
@@ -130,8 +139,14 @@ class ReviewPage(Page):
         self._show()
         self.completeChanged.emit()
 
+    def _on_enable_config_toggled(self, checked: bool) -> None:
+        self.draft.enable_config = checked
+        self.initializePage()  # the plan changes: read it again
+
     def _show(self) -> None:
         loading = self._task.busy
+        config_off = self._error is not None and self._error.kind == ErrorKind.CONFIG_OFF
+        self.enable_config.setVisible(config_off or self.draft.enable_config)
         self.busy.setVisible(loading)
         self.retry.setVisible(self._error is not None)
         self.tabs.setEnabled(self.review is not None)
