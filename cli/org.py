@@ -15,7 +15,8 @@ from aws.session import AwsAccess
 from cli.output import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, exit_code, one_line, out
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, sandbox=None) -> int:
+    """`sandbox`: under --demo, the sandbox, whose demo organization is made on first use."""
     try:
         settings = settings_io.load(Path(args.config))
         org = config.load(Path(args.config))
@@ -26,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
         settings = settings.with_(profile="demo")
         org = config.OrgSettings(**{**org.__dict__, "central_profile": None})
     try:
+        if sandbox is not None:
+            sandbox.ensure_stackset_organization()
         access = AwsAccess(profile=settings.profile)
         access.sign_in()
         central = AwsAccess(profile=org.central_profile) if org.central_profile else access

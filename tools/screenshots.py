@@ -13,7 +13,8 @@ TESTS = ["tests/gui/test_wizard.py", "tests/gui/test_dashboard.py",
          "tests/gui/test_dashboard_remove.py", "tests/gui/test_eventlog_view.py",
          "tests/gui/test_demo_app.py", "tests/gui/test_demo_inbox.py",
          "tests/gui/test_translations.py", "tests/gui/test_export_dialog.py",
-         "tests/gui/test_org_dialog.py", "tests/gui/test_scp_dialog.py"]
+         "tests/gui/test_org_dialog.py", "tests/gui/test_scp_dialog.py",
+         "tests/gui/test_org_demo.py"]
 
 
 def main() -> int:

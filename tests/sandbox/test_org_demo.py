@@ -1,0 +1,55 @@
+"""Organization mode against the sandbox's demo organization: made on first use with trusted
+access for StackSets, then plan → deploy → status → remove reach its four member accounts."""
+
+from __future__ import annotations
+
+import boto3
+import pytest
+
+from aws.catalog import load_catalog
+from aws.org.config import OrgSettings
+from aws.org.service import OrgService
+from aws.session import AwsAccess
+from sandbox.organization import DEMO_UNITS, STACKSETS_PRINCIPAL
+
+MEMBERS = {name for accounts in DEMO_UNITS.values() for name, _ in accounts}
+
+
+def _trusted() -> list[str]:
+    orgs = boto3.session.Session().client("organizations", region_name="us-east-1")
+    return [s["ServicePrincipal"] for s in
+            orgs.list_aws_service_access_for_organization()["EnabledServicePrincipals"]]
+
+
+@pytest.mark.filterwarnings("ignore:Tried to parse")
+def test_plan_deploy_status_remove(sandbox):
+    sandbox.ensure_stackset_organization()
+    sandbox.ensure_stackset_organization()  # a second time changes nothing
+    assert _trusted() == [STACKSETS_PRINCIPAL]
+    access = AwsAccess(profile=sandbox.profile)
+    settings = sandbox.default_settings("en")
+    service = OrgService(access, access, settings, OrgSettings(), load_catalog(),
+                         sleep=lambda seconds: None)
+
+    plan = service.plan()
+    assert (plan.management, plan.central, plan.call_as) == ("123456789012",) * 2 + ("SELF",)
+    assert {m.name for m in plan.members} == MEMBERS
+    assert plan.regions == ("ap-northeast-1", "us-east-1")  # + us-east-1 for root sign-in
+
+    steps: list[str] = []
+    assert service.deploy(plan, steps.append)["Status"] == "SUCCEEDED"
+    assert steps == ["central", "stack_set", "instances"]
+
+    status = service.status(plan)
+    assert (status.central, status.stack_set, status.auto_deployment) == (
+        "CREATE_COMPLETE", "ACTIVE", True)
+    members = {m.account for m in plan.members}
+    assert {(i.account, i.region) for i in status.instances} == {
+        (a, r) for a in members for r in plan.regions}
+    assert {(i.status, i.detail) for i in status.instances} == {("CURRENT", "SUCCEEDED")}
+
+    steps.clear()
+    service.remove(plan, steps.append)
+    assert steps == ["instances", "stack_set", "central"]
+    status = service.status(plan)
+    assert (status.central, status.stack_set, status.instances) == ("", "", ())
