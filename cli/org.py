@@ -47,13 +47,13 @@ def _act(service: OrgService, args: argparse.Namespace, deployment: str) -> int:
             out(one_line(line))
     if args.action == "deploy":
         operation = service.deploy(plan, lambda step: out(w[step]))
-        for line in describe_status(service.status(plan), lang):
+        for line in describe_status(service.status(plan), lang, plan.names):
             out(one_line(line))
         if operation.get("Status") != "SUCCEEDED":
             out(w["failed"].format(status=operation.get("Status")))
             return EXIT_FAILED
     if args.action == "status":
-        for line in describe_status(service.status(plan), lang):
+        for line in describe_status(service.status(plan), lang, plan.names):
             out(one_line(line))
     if args.action == "remove":
         service.remove(plan, lambda step: out(w[step]))

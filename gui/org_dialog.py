@@ -133,7 +133,7 @@ class OrgDialog(QDialog):
         self._plan, status = answer
         deployment = self._service.settings.deployment
         lines = [*describe_plan(self._plan, deployment, self._lang), "",
-                 *describe_status(status, self._lang)]
+                 *describe_status(status, self._lang, self._plan.names)]
         self.text.setPlainText("\n".join(lines))
         self._on_task_busy_changed(False)
 

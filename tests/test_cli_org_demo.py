@@ -53,9 +53,9 @@ def test_deploy_status_remove_one_after_another(demo_process, tmp_path, capsys):
 
     status = command("org", "status")
     assert "Central stack: CREATE_COMPLETE. StackSet: ACTIVE. Auto-deployment: on." in status
-    instances = [line for line in status.splitlines() if line.endswith("SUCCEEDED")
-                 and "CURRENT" in line]
+    instances = [line for line in status.splitlines() if "CURRENT     SUCCEEDED" in line]
     assert len(instances) == 8  # 4 member accounts × 2 regions, the management one not
+    assert sorted(line.split()[-1] for line in instances) == sorted(MEMBERS * 2)
     assert "123456789012" not in "\n".join(instances)
 
     removed = command("org", "remove")
