@@ -3,6 +3,8 @@ access for StackSets, then plan → deploy → status → remove reach its four 
 
 from __future__ import annotations
 
+import json
+
 import boto3
 import pytest
 
@@ -21,7 +23,7 @@ def _trusted() -> list[str]:
             orgs.list_aws_service_access_for_organization()["EnabledServicePrincipals"]]
 
 
-@pytest.mark.filterwarnings("ignore:Tried to parse")
+@pytest.mark.filterwarnings("error:Tried to parse")  # every resource is made
 def test_plan_deploy_status_remove(sandbox):
     sandbox.ensure_stackset_organization()
     sandbox.ensure_stackset_organization()  # a second time changes nothing
@@ -40,6 +42,15 @@ def test_plan_deploy_status_remove(sandbox):
     assert service.deploy(plan, steps.append)["Status"] == "SUCCEEDED"
     assert steps == ["central", "stack_set", "instances"]
 
+    sns = boto3.session.Session().client("sns", region_name=settings.home)
+    [topic] = [t["TopicArn"] for t in sns.list_topics()["Topics"]
+               if settings.deployment in t["TopicArn"]]
+    [subscription] = sns.list_subscriptions_by_topic(TopicArn=topic)["Subscriptions"]
+    assert (subscription["Protocol"], subscription["Endpoint"]) == ("email", settings.email)
+    policy = json.loads(sns.get_topic_attributes(TopicArn=topic)["Attributes"]["Policy"])
+    assert any(f"changewatch-{settings.deployment}" in json.dumps(s["Principal"])
+               for s in policy["Statement"])  # the stack's policy, not SNS's default one
+
     status = service.status(plan)
     assert (status.central, status.stack_set, status.auto_deployment) == (
         "CREATE_COMPLETE", "ACTIVE", True)
@@ -53,3 +64,4 @@ def test_plan_deploy_status_remove(sandbox):
     assert steps == ["instances", "stack_set", "central"]
     status = service.status(plan)
     assert (status.central, status.stack_set, status.instances) == ("", "", ())
+    assert sns.list_subscriptions()["Subscriptions"] == []
