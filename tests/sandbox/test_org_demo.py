@@ -9,6 +9,8 @@ import boto3
 import pytest
 
 from aws.catalog import load_catalog
+from aws.errors import ChangeWatchError, ErrorKind
+from aws.messages import describe
 from aws.org.config import OrgSettings
 from aws.org.service import OrgService
 from aws.session import AwsAccess
@@ -65,3 +67,22 @@ def test_plan_deploy_status_remove(sandbox):
     status = service.status(plan)
     assert (status.central, status.stack_set, status.instances) == ("", "", ())
     assert sns.list_subscriptions()["Subscriptions"] == []
+
+
+def test_apply_setup_of_the_same_id_in_the_central_account_is_refused(sandbox):
+    """apply's topic has the central stack's name: deploy refuses before creating anything
+    (CloudFormation would fail half-way on the roles and later delete apply's topic)."""
+    sandbox.ensure_stackset_organization()
+    access = AwsAccess(profile=sandbox.profile)
+    settings = sandbox.default_settings("en")
+    sns = boto3.session.Session().client("sns", region_name=settings.home)
+    topic = sns.create_topic(Name=f"changewatch-{settings.deployment}")["TopicArn"]
+    service = OrgService(access, access, settings, OrgSettings(), load_catalog(),
+                         sleep=lambda seconds: None)
+    with pytest.raises(ChangeWatchError) as refused:
+        service.deploy(service.plan())
+    assert refused.value.kind == ErrorKind.ORG_NAME_TAKEN
+    assert describe(refused.value, "en").startswith(
+        f"The central account already has ChangeWatch {settings.deployment} set up with apply")
+    assert service.status(service.plan()).central == ""  # no stack was started
+    assert sns.get_topic_attributes(TopicArn=topic)["Attributes"]["TopicArn"] == topic
