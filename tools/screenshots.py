@@ -14,7 +14,7 @@ TESTS = ["tests/gui/test_wizard.py", "tests/gui/test_dashboard.py",
          "tests/gui/test_demo_app.py", "tests/gui/test_demo_inbox.py",
          "tests/gui/test_translations.py", "tests/gui/test_export_dialog.py",
          "tests/gui/test_org_dialog.py", "tests/gui/test_scp_dialog.py",
-         "tests/gui/test_org_demo.py"]
+         "tests/gui/test_org_dialog_demo.py"]
 
 
 def main() -> int:
