@@ -79,6 +79,7 @@ class ErrorKind(StrEnum):
     SCP_ALREADY_ATTACHED = "scp_already_attached"
     NOT_CONFIRMED = "not_confirmed"
     SCP_TARGET_NOT_FOUND = "scp_target_not_found"
+    ORG_NAME_TAKEN = "org_name_taken"
 
 
 @dataclass(eq=False)

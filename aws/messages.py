@@ -339,3 +339,17 @@ def describe(error: ChangeWatchError, lang: str = "en") -> str:
         profile=error.profile or "default",
         where=where,
     )
+
+# Organization mode: the central account already has the one-account setup of that id.
+MESSAGES.update({
+    "org_name_taken": {
+        "en": "The central account already has ChangeWatch {detail} set up with apply (its "
+              "topic, rules and roles have the names the central stack needs), so nothing was "
+              "deployed. Remove that setup first (`changewatch remove`), or give the "
+              "organization its own deployment id in another settings file.",
+        "ja": "中央アカウントには apply で設定した ChangeWatch {detail} が既にあり (そのトピック、"
+              "ルール、ロールの名前を中央スタックが使います)、何も展開していません。先にその設定を"
+              "削除する (`changewatch remove`) か、別の設定ファイルで組織用に別のデプロイ ID を"
+              "付けてください。",
+    },
+})

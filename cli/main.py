@@ -81,7 +81,7 @@ def _own_flow(args: argparse.Namespace, sandbox=None) -> int:
     if args.command == "org":
         from cli import org
 
-        return org.run(args)
+        return org.run(args, sandbox)
     return catalog.run(load_catalog(), args)
 
 

@@ -15,7 +15,8 @@ from aws.session import AwsAccess
 from cli.output import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, exit_code, one_line, out
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, sandbox=None) -> int:
+    """`sandbox`: under --demo, the sandbox, whose demo organization is made on first use."""
     try:
         settings = settings_io.load(Path(args.config))
         org = config.load(Path(args.config))
@@ -26,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
         settings = settings.with_(profile="demo")
         org = config.OrgSettings(**{**org.__dict__, "central_profile": None})
     try:
+        if sandbox is not None:
+            sandbox.ensure_stackset_organization()
         access = AwsAccess(profile=settings.profile)
         access.sign_in()
         central = AwsAccess(profile=org.central_profile) if org.central_profile else access
@@ -44,13 +47,13 @@ def _act(service: OrgService, args: argparse.Namespace, deployment: str) -> int:
             out(one_line(line))
     if args.action == "deploy":
         operation = service.deploy(plan, lambda step: out(w[step]))
-        for line in describe_status(service.status(plan), lang):
+        for line in describe_status(service.status(plan), lang, plan.names):
             out(one_line(line))
         if operation.get("Status") != "SUCCEEDED":
             out(w["failed"].format(status=operation.get("Status")))
             return EXIT_FAILED
     if args.action == "status":
-        for line in describe_status(service.status(plan), lang):
+        for line in describe_status(service.status(plan), lang, plan.names):
             out(one_line(line))
     if args.action == "remove":
         service.remove(plan, lambda step: out(w[step]))

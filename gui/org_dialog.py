@@ -25,7 +25,9 @@ from gui.wizard.common import text_box
 from gui.workers import Task, WorkerPool
 
 
-def _read(service: OrgService) -> tuple[OrgPlan, OrgStatus]:
+def _read(service: OrgService, prepare: Callable[[], None] | None) -> tuple[OrgPlan, OrgStatus]:
+    if prepare is not None:  # in the sandbox: its demo organization, made on first use
+        prepare()
     plan = service.plan()
     return plan, service.status(plan)
 
@@ -44,9 +46,10 @@ def _remove(service: OrgService, plan: OrgPlan, on_progress: Callable[[object], 
 
 class OrgDialog(QDialog):
     def __init__(self, service: OrgService, pool: WorkerPool, lang: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 prepare: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
-        self._service, self._lang = service, lang
+        self._service, self._lang, self._prepare = service, lang, prepare
         self._plan: OrgPlan | None = None
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -95,7 +98,7 @@ class OrgDialog(QDialog):
     @Slot()
     def refresh(self) -> None:
         self.text.setPlainText(self.tr("Reading the organization…"))
-        self.task.start(_read, self._service)
+        self.task.start(_read, self._service, self._prepare)
 
     @Slot()
     def deploy(self) -> None:
@@ -130,7 +133,7 @@ class OrgDialog(QDialog):
         self._plan, status = answer
         deployment = self._service.settings.deployment
         lines = [*describe_plan(self._plan, deployment, self._lang), "",
-                 *describe_status(status, self._lang)]
+                 *describe_status(status, self._lang, self._plan.names)]
         self.text.setPlainText("\n".join(lines))
         self._on_task_busy_changed(False)
 

@@ -24,7 +24,7 @@ from sandbox.config_evaluator import ConfigEvaluator
 from sandbox.history import seed_history
 from sandbox.lookup_emulator import LookupEventsEmulator
 from sandbox.moto_server import MotoServer
-from sandbox.organization import seed_organization
+from sandbox.organization import seed_organization, trust_stacksets
 from sandbox.router import Inbox, Mail, Router, route, route_event
 from sandbox.sfn_emulator import StepFunctionsEmulator
 from sandbox.simulate import SIMULATIONS, Simulator, ec2_record
@@ -197,6 +197,13 @@ class Sandbox:
             if self.session is None:
                 raise RuntimeError("the sandbox is not running")
             seed_organization(self.session)
+
+    def ensure_stackset_organization(self) -> None:
+        """The demo organization as organization mode needs it: made on first use, with
+        trusted access for StackSets turned on (service-managed StackSets need it)."""
+        self.ensure_organization()
+        with self._lock:
+            trust_stacksets(self.session)
 
     def confirm(self, link: str) -> bool:
         """What clicking a confirmation link in the demo inbox does."""

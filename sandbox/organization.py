@@ -38,3 +38,17 @@ def seed_organization(session: Any) -> str:
             org.move_account(AccountId=made["AccountId"], SourceParentId=root,
                              DestinationParentId=units[path])
     return root
+
+
+STACKSETS_PRINCIPAL = "member.org.stacksets.cloudformation.amazonaws.com"
+
+
+def trust_stacksets(session: Any) -> None:
+    """Trusted access for CloudFormation StackSets, as a management account turns it on before
+    its first service-managed StackSet (enabling it twice changes nothing).
+    https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-orgs-activate-trusted-access.html
+    """
+    org = session.client("organizations", region_name="us-east-1")
+    enabled = org.list_aws_service_access_for_organization()["EnabledServicePrincipals"]
+    if not any(s["ServicePrincipal"] == STACKSETS_PRINCIPAL for s in enabled):
+        org.enable_aws_service_access(ServicePrincipal=STACKSETS_PRINCIPAL)

@@ -24,6 +24,8 @@ from moto.core.common_models import CloudFormationModel
 from moto.core.responses import ActionResult
 from moto.events.models import events_backends
 
+from sandbox import sns_resources  # noqa: F401 - its CloudFormation types, registered
+
 _installed = False
 
 

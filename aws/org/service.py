@@ -17,7 +17,7 @@ from aws.catalog import Catalog
 from aws.errors import AwsError, ChangeWatchError, ErrorKind
 from aws.export.intrinsics import LANGUAGE_CONDITION
 from aws.export.templates import DIRECT_UPLOAD_LIMIT, LANGUAGE_PARAMETER
-from aws.names import tags
+from aws.names import tags, topic_name
 from aws.org import templates
 from aws.org.config import OrgSettings
 from aws.session import AwsAccess, call
@@ -180,6 +180,22 @@ class OrgService:
                                f"{(stack or {}).get('StackStatusReason', '')}".strip())
             self.sleep(5.0)
 
+    def _refuse_taken_names(self) -> None:
+        """apply's setup of the same id in the central account has the topic, rules and roles
+        the central stack would make: creating it would fail half-way on the roles, and the
+        stack would take the (same-named) topic and delete it on remove."""
+        central = self.central_access.identity().account
+        arn = f"arn:aws:sns:{self.home}:{central}:{topic_name(self.settings.deployment)}"
+        try:
+            call(self.central_access.client("sns", self.home), "get_topic_attributes",
+                 self.home, self.cancelled, TopicArn=arn)
+        except AwsError as exc:
+            if exc.kind == ErrorKind.NOT_FOUND or "NotFound" in exc.detail:
+                return
+            raise
+        raise ChangeWatchError(kind=ErrorKind.ORG_NAME_TAKEN, region=self.home,
+                               operation="CreateStack", detail=self.settings.deployment)
+
     def deploy_central(self, plan: OrgPlan) -> str:
         """Create (or update) the central stack; the bus ARN it outputs."""
         name = templates.central_stack_name(self.settings.deployment)
@@ -189,6 +205,7 @@ class OrgService:
                                  {"ParameterKey": templates.ORG_PARAMETER,
                                   "ParameterValue": plan.organization}]}
         if self._central_stack() is None:
+            self._refuse_taken_names()
             self._cfn_call("create_stack", True, Tags=tags(self.settings.deployment), **params)
         else:
             try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aws.org.service import OrgPlan, OrgStatus
+from aws.org.service import Instance, OrgPlan, OrgStatus
 from aws.org.templates import bus_name, stack_set_name
 
 _W = {
@@ -66,7 +66,9 @@ def describe_plan(plan: OrgPlan, deployment: str, lang: str) -> list[str]:
     return lines
 
 
-def describe_status(status: OrgStatus, lang: str) -> list[str]:
+def describe_status(status: OrgStatus, lang: str,
+                    names: dict[str, str] | None = None) -> list[str]:
+    """names: account id -> name (the plan's), shown after each instance's status."""
     w = words(lang)
     lines = [w["status"].format(central=status.central or w["none"],
                                 set=status.stack_set or w["none"],
@@ -74,6 +76,13 @@ def describe_status(status: OrgStatus, lang: str) -> list[str]:
     if status.operation:
         lines.append(w["operation"].format(action=status.operation.get("Action", ""),
                                            status=status.operation.get("Status", "")))
-    lines += [f"  {i.account}  {i.region:<15} {i.status:<11} {i.detail}"
-              + (f"  {i.reason}" if i.reason else "") for i in status.instances]
+    lines += [_instance_line(i, (names or {}).get(i.account, "")) for i in status.instances]
     return lines
+
+
+def _instance_line(one: Instance, name: str) -> str:
+    line = f"  {one.account}  {one.region:<15} {one.status:<11} {one.detail:<10}"
+    for extra in (name, one.reason):
+        if extra:
+            line += f"  {extra}"
+    return line.rstrip()

@@ -130,7 +130,9 @@ class DashboardWindow(QMainWindow):
             access = self._context.access()
             service = OrgService(access, access, settings, OrgSettings(),
                                  self._context.catalog)
-            self.org_dialog = OrgDialog(service, self._context.pool, self._context.lang, self)
+            sandbox = self._context.sandbox  # --demo: the demo organization, made on first use
+            self.org_dialog = OrgDialog(service, self._context.pool, self._context.lang, self,
+                                        sandbox.ensure_stackset_organization if sandbox else None)
             self.org_dialog.open()
 
     @Slot()

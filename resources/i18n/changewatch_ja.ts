@@ -4,47 +4,47 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="108"/>
+        <location filename="../../gui/wizard/account_page.py" line="111"/>
         <source>AWS account and regions</source>
         <translation>AWS アカウントとリージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="109"/>
+        <location filename="../../gui/wizard/account_page.py" line="112"/>
         <source>Choose how ChangeWatch signs in to AWS, check whose account it is, and pick the regions to watch.</source>
         <translation>ChangeWatch の AWS へのサインイン方法を選んでアカウントを確認し、監視するリージョンを指定します。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="111"/>
+        <location filename="../../gui/wizard/account_page.py" line="114"/>
         <source>Sign-in</source>
         <translation>サインイン</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="112"/>
+        <location filename="../../gui/wizard/account_page.py" line="115"/>
         <source>Regions</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="113"/>
+        <location filename="../../gui/wizard/account_page.py" line="116"/>
         <source>&amp;Credentials:</source>
         <translation>認証情報(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="114"/>
+        <location filename="../../gui/wizard/account_page.py" line="117"/>
         <source>Account:</source>
         <translation>アカウント:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="115"/>
+        <location filename="../../gui/wizard/account_page.py" line="118"/>
         <source>Caller ARN:</source>
         <translation>呼び出し元 ARN:</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="116"/>
+        <location filename="../../gui/wizard/account_page.py" line="119"/>
         <source>C&amp;heck</source>
         <translation>確認(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="118"/>
+        <location filename="../../gui/wizard/account_page.py" line="121"/>
         <source>Check asks AWS who these credentials belong to (STS GetCallerIdentity) and which regions the account has enabled (EC2 DescribeRegions). Nothing in your account changes before the last step, Create.
 
 SSO profiles need a current sign-in (`aws sso login`). Typed access keys are kept only in your system keyring.</source>
@@ -53,82 +53,87 @@ SSO profiles need a current sign-in (`aws sso login`). Typed access keys are kep
 SSO プロファイルには有効なサインイン (`aws sso login`) が必要です。入力したアクセスキーはシステムのキーリングにのみ保存されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="122"/>
+        <location filename="../../gui/wizard/account_page.py" line="125"/>
         <source>Ask AWS (STS GetCallerIdentity) who these credentials belong to</source>
         <translation>この認証情報がどのアカウントのものかを AWS に問い合わせます (STS GetCallerIdentity)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="162"/>
+        <location filename="../../gui/wizard/account_page.py" line="165"/>
         <source>SSO</source>
         <translation>SSO</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="162"/>
+        <location filename="../../gui/wizard/account_page.py" line="165"/>
         <source>assume role</source>
         <translation>ロールの引き受け</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="163"/>
+        <location filename="../../gui/wizard/account_page.py" line="166"/>
         <source>access keys</source>
         <translation>アクセスキー</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="163"/>
+        <location filename="../../gui/wizard/account_page.py" line="166"/>
         <source>credential process</source>
         <translation>認証情報プロセス</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="165"/>
+        <location filename="../../gui/wizard/account_page.py" line="168"/>
         <source>Default credentials</source>
         <translation>デフォルトの認証情報</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="170"/>
+        <location filename="../../gui/wizard/account_page.py" line="171"/>
         <source>(not in your AWS config files)</source>
         <translation>(AWS 設定ファイルにありません)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="179"/>
+        <location filename="../../gui/wizard/account_page.py" line="180"/>
         <source>Reading your AWS profiles…</source>
         <translation>AWS プロファイルを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="186"/>
+        <location filename="../../gui/wizard/account_page.py" line="187"/>
+        <source>Chosen by the AWS_PROFILE environment variable.</source>
+        <translation>環境変数 AWS_PROFILE で選択されています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/account_page.py" line="191"/>
         <source>As the AWS CLI finds them: environment variables, then the default profile, then an instance or container role.</source>
         <translation>AWS CLI と同じ順に探します: 環境変数、デフォルトプロファイル、インスタンスまたはコンテナのロールの順です。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="188"/>
+        <location filename="../../gui/wizard/account_page.py" line="193"/>
         <source>Enter access keys…</source>
         <translation>アクセスキーを入力…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="212"/>
+        <location filename="../../gui/wizard/account_page.py" line="217"/>
         <source>Enter the access key ID and the secret access key first.</source>
         <translation>先にアクセスキー ID とシークレットアクセスキーを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="217"/>
+        <location filename="../../gui/wizard/account_page.py" line="222"/>
         <source>Checking with AWS…</source>
         <translation>AWS に問い合わせています…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="268"/>
+        <location filename="../../gui/wizard/account_page.py" line="273"/>
         <source>Signed in. The account&apos;s regions could not be listed, so opt-in status is unknown: </source>
         <translation>サインインしました。アカウントのリージョンを一覧できなかったため、オプトインの状態は不明です: </translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="272"/>
+        <location filename="../../gui/wizard/account_page.py" line="277"/>
         <source>Signed in to account {account}.</source>
         <translation>アカウント {account} にサインインしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="282"/>
+        <location filename="../../gui/wizard/account_page.py" line="287"/>
         <source>Click Check to confirm the account before going on.</source>
         <translation>先に進む前に「確認」をクリックして、アカウントを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/account_page.py" line="284"/>
+        <location filename="../../gui/wizard/account_page.py" line="289"/>
         <source>Choose at least one region to watch.</source>
         <translation>監視するリージョンを 1 つ以上選んでください。</translation>
     </message>
@@ -169,47 +174,47 @@ SSO プロファイルには有効なサインイン (`aws sso login`) が必要
 <context>
     <name>ApisPage</name>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="69"/>
+        <location filename="../../gui/wizard/apis_page.py" line="76"/>
         <source>What to watch</source>
         <translation>監視対象</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="70"/>
+        <location filename="../../gui/wizard/apis_page.py" line="77"/>
         <source>Pick whole groups or single APIs. Each group becomes one EventBridge rule per region.</source>
         <translation>グループ単位でも API 単位でも選べます。各グループはリージョンごとに 1 つの EventBridge ルールになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="74"/>
+        <location filename="../../gui/wizard/apis_page.py" line="81"/>
         <source>&amp;Everything</source>
         <translation>すべて選択(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="75"/>
+        <location filename="../../gui/wizard/apis_page.py" line="82"/>
         <source>&amp;Nothing</source>
         <translation>すべて解除(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="76"/>
+        <location filename="../../gui/wizard/apis_page.py" line="83"/>
         <source>Filter, e.g. SecurityGroup or policy</source>
         <translation>絞り込み (例: SecurityGroup、ポリシー)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="77"/>
+        <location filename="../../gui/wizard/apis_page.py" line="84"/>
         <source>Filter APIs</source>
         <translation>API を絞り込み</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="101"/>
+        <location filename="../../gui/wizard/apis_page.py" line="112"/>
         <source>{apis} API(s) in {groups} group(s) chosen.</source>
         <translation>{groups} グループの {apis} 個の API を選択しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="108"/>
+        <location filename="../../gui/wizard/apis_page.py" line="119"/>
         <source>Global and sign-in events are recorded in us-east-1, so the rules for {names} are created there (with a topic), even if you do not choose us-east-1.</source>
         <translation>グローバルなイベントとサインインイベントは us-east-1 に記録されるため、{names} のルールは us-east-1 を選択していなくても、そこに (トピックとともに) 作成されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/apis_page.py" line="113"/>
+        <location filename="../../gui/wizard/apis_page.py" line="124"/>
         <source>Choose at least one API to watch.</source>
         <translation>監視する API を 1 つ以上選んでください。</translation>
     </message>
@@ -217,25 +222,126 @@ SSO プロファイルには有効なサインイン (`aws sso login`) が必要
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../gui/eventlog/compare.py" line="56"/>
+        <location filename="../../gui/eventlog/compare.py" line="58"/>
         <source>Compare events</source>
         <translation>イベントの比較</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/compare.py" line="58"/>
+        <location filename="../../gui/eventlog/compare.py" line="60"/>
         <source>Fields that differ: %1</source>
         <translation>異なるフィールド: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/compare.py" line="59"/>
+        <location filename="../../gui/eventlog/compare.py" line="61"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
 </context>
 <context>
+    <name>ComplianceBox</name>
+    <message>
+        <location filename="../../gui/wizard/compliance_box.py" line="33"/>
+        <source>AWS Config rules (prevent and fix, not only detect)</source>
+        <translation>AWS Config ルール（検知だけでなく防止・修復）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/compliance_box.py" line="38"/>
+        <source>Fix automatically (remediation runs when a resource becomes non-compliant)</source>
+        <translation>自動で修復する（リソースが非準拠になると修復アクションを実行）</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceTab</name>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="58"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="59"/>
+        <source>Region / resource</source>
+        <translation>リージョン / リソース</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="59"/>
+        <source>Config rule</source>
+        <translation>Config ルール</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="60"/>
+        <source>Evaluation</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="60"/>
+        <source>Remediation</source>
+        <translation>修復</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="78"/>
+        <source>Compliant</source>
+        <translation>準拠</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="78"/>
+        <source>Non-compliant</source>
+        <translation>非準拠</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="79"/>
+        <source>Not applicable</source>
+        <translation>対象外</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="80"/>
+        <source>Not yet evaluated</source>
+        <translation>未評価</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="81"/>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="81"/>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="82"/>
+        <source>Queued</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="82"/>
+        <source>Running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="89"/>
+        <source>AWS Config is not recording: the rules cannot evaluate here</source>
+        <translation>AWS Config が記録していないため、ここではルールを評価できません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="90"/>
+        <source>AWS Config recording · {bad} non-compliant, {good} compliant</source>
+        <translation>AWS Config 記録中 · 非準拠 {bad} 件、準拠 {good} 件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="98"/>
+        <source>No AWS Config rule is chosen. Choose “restricted-ssh” in Change setup… to have open SSH flagged and closed.</source>
+        <translation>AWS Config ルールが選ばれていません。「セットアップを変更…」で “restricted-ssh” を選ぶと、開放された SSH を検出して閉じます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/compliance_tab.py" line="103"/>
+        <source>{bad} non-compliant resource(s) in {n} region(s). Rules: {rules}.</source>
+        <translation>{n} リージョンで非準拠のリソースが {bad} 件。ルール: {rules}。</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../gui/app.py" line="79"/>
+        <location filename="../../gui/app.py" line="81"/>
         <source>Something went wrong inside ChangeWatch: {error}
 
 Nothing in AWS was changed by this error. Details were written to:
@@ -327,67 +433,72 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="66"/>
+        <location filename="../../gui/dashboard/window.py" line="76"/>
         <source>ChangeWatch</source>
         <translation>ChangeWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="67"/>
+        <location filename="../../gui/dashboard/window.py" line="77"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="68"/>
+        <location filename="../../gui/dashboard/window.py" line="78"/>
         <source>Recent events</source>
         <translation>最近のイベント</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="69"/>
+        <location filename="../../gui/dashboard/window.py" line="79"/>
+        <source>Compliance</source>
+        <translation>コンプライアンス</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/window.py" line="80"/>
         <source>&amp;Deployment</source>
         <translation>デプロイ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="70"/>
+        <location filename="../../gui/dashboard/window.py" line="81"/>
         <source>Change setup…</source>
         <translation>セットアップを変更…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="71"/>
+        <location filename="../../gui/dashboard/window.py" line="82"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="72"/>
+        <location filename="../../gui/dashboard/window.py" line="83"/>
         <source>Remove everything…</source>
         <translation>すべて削除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="73"/>
+        <location filename="../../gui/dashboard/window.py" line="84"/>
         <source>Verify end to end…</source>
         <translation>エンドツーエンドで確認…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="74"/>
+        <location filename="../../gui/dashboard/window.py" line="85"/>
         <source>Guard with an SCP…</source>
         <translation>SCP で保護…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="75"/>
+        <location filename="../../gui/dashboard/window.py" line="86"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="76"/>
+        <location filename="../../gui/dashboard/window.py" line="87"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="77"/>
+        <location filename="../../gui/dashboard/window.py" line="88"/>
         <source>Export as CloudFormation…</source>
         <translation>CloudFormation としてエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="78"/>
+        <location filename="../../gui/dashboard/window.py" line="89"/>
         <source>Organization (StackSets)…</source>
         <translation>組織 (StackSets)…</translation>
     </message>
@@ -465,62 +576,67 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>DemoPanel</name>
     <message>
-        <location filename="../../gui/demo.py" line="111"/>
+        <location filename="../../gui/demo.py" line="122"/>
         <source>Sandbox: everything here runs against a local AWS on this computer. No AWS account is used and nothing is sent anywhere.</source>
         <translation>サンドボックス: ここでの操作はすべて、このコンピューター上のローカルの AWS に対して行われます。AWS アカウントは使わず、どこにも何も送信されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="118"/>
+        <location filename="../../gui/demo.py" line="129"/>
         <source>Simulate a change</source>
         <translation>変更をシミュレート</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="119"/>
-        <source>Made by the pipeline role terraform-deployer (to try an exception)</source>
-        <translation>パイプラインロール terraform-deployer による変更（例外を試す）</translation>
+        <location filename="../../gui/demo.py" line="130"/>
+        <source>Made by a pipeline role (to try an exception)</source>
+        <translation>パイプラインのロールによる変更（例外を試す）</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="121"/>
+        <location filename="../../gui/demo.py" line="132"/>
+        <source>The change is made by the role terraform-deployer, as a deployment pipeline would: add an exception for it to see that no email is sent.</source>
+        <translation>変更はデプロイパイプラインと同じように、ロール terraform-deployer が行います。このロールの例外を追加すると、メールが送られないことを確認できます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo.py" line="134"/>
         <source>Open the confirmation link</source>
         <translation>確認リンクを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="122"/>
+        <location filename="../../gui/demo.py" line="135"/>
         <source>Demo inbox (what the email says):</source>
         <translation>デモ受信トレイ (メールの文面):</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="133"/>
+        <location filename="../../gui/demo.py" line="156"/>
         <source>Making the change in the sandbox…</source>
         <translation>サンドボックスで変更を行っています…</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="145"/>
+        <location filename="../../gui/demo.py" line="172"/>
         <source>Done: {n} notification(s) arrived. CloudTrail lists the event a few seconds later, so it appears in Recent events after the next refresh.</source>
         <translation>完了: 通知が {n} 件届きました。CloudTrail にイベントが載るのは数秒後なので、「最近のイベント」には次回の更新後に表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="150"/>
+        <location filename="../../gui/demo.py" line="176"/>
         <source>Done, and no email was sent: an exception covers the pipeline role, or no rule watches this change. Recent events lists it, marked “excepted” if an exception covers it.</source>
         <translation>完了しました。メールは送信されていません。例外がパイプラインロールを対象にしているか、この変更を監視するルールがありません。最近のイベントには表示され、例外の対象なら「除外」と表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="155"/>
+        <location filename="../../gui/demo.py" line="180"/>
         <source>Done, but no rule watches this change, so no email was sent. Add its group in Change setup… to be told next time.</source>
         <translation>完了しましたが、この変更を監視するルールがないため、メールは送信されませんでした。次回から通知を受けるには、「セットアップを変更…」でこのグループを追加してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="190"/>
+        <location filename="../../gui/demo.py" line="215"/>
         <source>Subscription confirmed: notifications now reach the inbox.</source>
         <translation>サブスクリプションを確認しました。これから通知が受信箱に届きます。</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="192"/>
+        <location filename="../../gui/demo.py" line="216"/>
         <source>This link was used already or has expired.</source>
         <translation>このリンクは使用済みか、有効期限が切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/demo.py" line="204"/>
+        <location filename="../../gui/demo.py" line="138"/>
         <source>Sandbox</source>
         <translation>サンドボックス</translation>
     </message>
@@ -971,6 +1087,19 @@ Nothing in AWS was changed by this error. Details were written to:
     </message>
 </context>
 <context>
+    <name>Fonts</name>
+    <message>
+        <location filename="../../gui/fonts.py" line="60"/>
+        <source>日本語フォントがありません / No Japanese font installed: install Noto Sans CJK with your package manager to read Japanese text.</source>
+        <translation>日本語フォントがありません / No Japanese font installed: install Noto Sans CJK with your package manager to read Japanese text.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/fonts.py" line="63"/>
+        <source>日本語フォントがありません / No Japanese font installed: install the package {package} to read Japanese text.</source>
+        <translation>日本語フォントがありません / No Japanese font installed: install the package {package} to read Japanese text.</translation>
+    </message>
+</context>
+<context>
     <name>KeysBox</name>
     <message>
         <location filename="../../gui/wizard/keys_box.py" line="40"/>
@@ -1024,42 +1153,42 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>OrgDialog</name>
     <message>
-        <location filename="../../gui/org_dialog.py" line="79"/>
+        <location filename="../../gui/org_dialog.py" line="82"/>
         <source>Organization (StackSets)</source>
         <translation>組織 (StackSets)</translation>
     </message>
     <message>
-        <location filename="../../gui/org_dialog.py" line="81"/>
+        <location filename="../../gui/org_dialog.py" line="84"/>
         <source>One inbox for every account of the organization: a central stack holds the notification and an event bus that accepts only this organization; a StackSet puts the forwarding rules into every account, new ones included. Here it targets the whole organization in the setup&apos;s regions; `changewatch org` with an [organization] table chooses OUs and pacing.</source>
         <translation>組織のすべてのアカウントに 1 つの受信箱: 中央のスタックが通知と、この組織からのイベントだけを受け付けるイベントバスを持ち、StackSet が転送ルールをすべてのアカウント（新しいアカウントも）に配置します。ここではセットアップのリージョンで組織全体を対象にします。OU や速度を選ぶには [organization] テーブルを書いて `changewatch org` を使ってください。</translation>
     </message>
     <message>
-        <location filename="../../gui/org_dialog.py" line="86"/>
+        <location filename="../../gui/org_dialog.py" line="89"/>
         <source>&amp;Deploy to the organization</source>
         <translation>組織にデプロイ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/org_dialog.py" line="87"/>
+        <location filename="../../gui/org_dialog.py" line="90"/>
         <source>Re&amp;fresh</source>
         <translation>再読み込み(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/org_dialog.py" line="88"/>
+        <location filename="../../gui/org_dialog.py" line="91"/>
         <source>&amp;Remove from the organization…</source>
         <translation>組織から削除(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/org_dialog.py" line="97"/>
+        <location filename="../../gui/org_dialog.py" line="100"/>
         <source>Reading the organization…</source>
         <translation>組織を読み取り中…</translation>
     </message>
     <message>
-        <location filename="../../gui/org_dialog.py" line="110"/>
+        <location filename="../../gui/org_dialog.py" line="113"/>
         <source>Remove from the organization</source>
         <translation>組織から削除</translation>
     </message>
     <message>
-        <location filename="../../gui/org_dialog.py" line="111"/>
+        <location filename="../../gui/org_dialog.py" line="114"/>
         <source>Delete the stack instances in every account, the StackSet and the central stack? The organization&apos;s alerts stop.</source>
         <translation>すべてのアカウントのスタックインスタンス、StackSet、中央のスタックを削除しますか? 組織のアラートは止まります。</translation>
     </message>
@@ -1115,46 +1244,46 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>RegionList</name>
     <message>
-        <location filename="../../gui/wizard/region_list.py" line="42"/>
-        <source>Filter regions, e.g. tokyo or eu-</source>
-        <translation>リージョンを絞り込み (例: tokyo、eu-)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/wizard/region_list.py" line="43"/>
+        <location filename="../../gui/wizard/region_list.py" line="45"/>
         <source>Filter regions</source>
         <translation>リージョンを絞り込み</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/region_list.py" line="44"/>
+        <location filename="../../gui/wizard/region_list.py" line="46"/>
         <source>Regions to watch</source>
         <translation>監視するリージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/region_list.py" line="92"/>
-        <source>(opt-in, not enabled)</source>
-        <translation>(オプトイン、無効)</translation>
+        <location filename="../../gui/wizard/region_list.py" line="44"/>
+        <source>Filter regions, e.g. Tokyo, 東京 or eu-</source>
+        <translation>リージョンを絞り込む（例: 東京、Tokyo、eu-）</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/region_list.py" line="94"/>
+        <location filename="../../gui/wizard/region_list.py" line="95"/>
         <source>{region} is an opt-in region that this account has not enabled. Enable it in the AWS console (Account → AWS Regions) to watch it.</source>
         <translation>{region} はオプトインリージョンで、このアカウントでは有効になっていません。監視するには、AWS コンソール (アカウント → AWS リージョン) で有効にしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/region_list.py" line="113"/>
+        <location filename="../../gui/wizard/region_list.py" line="115"/>
         <source>No region chosen.</source>
         <translation>リージョンが選択されていません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/wizard/region_list.py" line="115"/>
+        <location filename="../../gui/wizard/region_list.py" line="117"/>
         <source>%n region(s) chosen: </source>
         <translation>
             <numerusform>%n 個のリージョンを選択: </numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/region_list.py" line="117"/>
+        <location filename="../../gui/wizard/region_list.py" line="119"/>
         <source>Check the account to see which regions it has enabled.</source>
         <translation>アカウントを確認すると、有効なリージョンがわかります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/region_list.py" line="121"/>
+        <source>Greyed out: opt-in regions this account has not enabled (hover over one to see how to enable it).</source>
+        <translation>グレー表示: このアカウントで有効にしていないオプトインリージョンです（マウスを重ねると有効にする方法を表示）。</translation>
     </message>
 </context>
 <context>
@@ -1198,101 +1327,106 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>RemoveFlow</name>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="69"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="79"/>
         <source>%1: EventBridge rule %2 (its target first)</source>
         <translation>%1: EventBridge ルール %2 (先にターゲットを削除)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="71"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="81"/>
         <source>%1: SNS topic %2 and its email subscription</source>
         <translation>%1: SNS トピック %2 とそのメールのサブスクリプション</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="73"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="83"/>
         <source>%1: email formatter %2 (Step Functions)</source>
         <translation>%1: メール整形 %2（Step Functions）</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="75"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="85"/>
         <source>%1: IAM role %2 (last, once nothing uses it)</source>
         <translation>%1: IAM ロール %2（最後に、使われなくなってから）</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="77"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="89"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="78"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="90"/>
         <source>IAM</source>
         <translation>IAM</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="82"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="94"/>
         <source>rule %1 (%2)</source>
         <translation>ルール %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="82"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="94"/>
         <source>topic %1 (%2)</source>
         <translation>トピック %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="86"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="98"/>
         <source>Only resources tagged %1 = %2 are deleted. A CloudTrail trail and its log bucket are kept: they hold your logs.</source>
         <translation>削除するのはタグ %1 = %2 が付いたリソースだけです。CloudTrail 証跡とそのログ用バケットはログを保持しているため残します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="90"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="102"/>
         <source>Kept because they are not ChangeWatch&apos;s: %1.</source>
         <translation>ChangeWatch が作成したものではないため残します: %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="95"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="107"/>
         <source>Not checked, so not removed this time: %1</source>
         <translation>確認できなかったため、今回は削除しません: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="98"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="111"/>
         <source>Remove everything?</source>
         <translation>すべて削除しますか?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/remove_flow.py" line="99"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="112"/>
         <source>These %n resource(s) will be deleted:</source>
         <translation>
             <numerusform>次の %n 個のリソースを削除します:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="100"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="114"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="107"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="117"/>
+        <source>Also stop AWS Config in %1 (ChangeWatch started it; nothing is recorded there afterwards)</source>
+        <translation>%1 の AWS Config も停止する（ChangeWatch が開始したもの。以後そこでは何も記録されません）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/remove_flow.py" line="144"/>
         <source>Nothing to remove: no resource tagged %1 = %2 was found.</source>
         <translation>削除するものはありません: タグ %1 = %2 が付いたリソースは見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="128"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="167"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="130"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="169"/>
         <source>stopped</source>
         <translation>停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/remove_flow.py" line="136"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="175"/>
         <source>Removed %n resource(s).</source>
         <translation>
             <numerusform>%n 個のリソースを削除しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="138"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="177"/>
         <source>Not finished in %1. Run Remove everything again to finish; it continues where it stopped.</source>
         <translation>%1 では完了していません。もう一度「すべて削除」を実行すると、停止したところから続行します。</translation>
     </message>
@@ -1323,137 +1457,142 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="92"/>
+        <location filename="../../gui/wizard/review_page.py" line="98"/>
         <source>Review</source>
         <translation>内容の確認</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="93"/>
+        <location filename="../../gui/wizard/review_page.py" line="99"/>
         <source>Nothing has been created yet. This is what Create will do, and how a notification will read.</source>
         <translation>まだ何も作成されていません。「作成」で行われる内容と、通知の文面を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="95"/>
+        <location filename="../../gui/wizard/review_page.py" line="101"/>
         <source>&amp;Create</source>
         <translation>作成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="96"/>
+        <location filename="../../gui/wizard/review_page.py" line="102"/>
         <source>&amp;Try again</source>
         <translation>再試行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="97"/>
+        <location filename="../../gui/wizard/review_page.py" line="103"/>
         <source>&amp;Plan</source>
         <translation>計画(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="98"/>
+        <location filename="../../gui/wizard/review_page.py" line="104"/>
         <source>Event &amp;patterns</source>
         <translation>イベントパターン(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="99"/>
+        <location filename="../../gui/wizard/review_page.py" line="105"/>
         <source>&amp;Notification preview</source>
         <translation>通知のプレビュー(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="100"/>
+        <location filename="../../gui/wizard/review_page.py" line="106"/>
         <source>&amp;Group:</source>
         <translation>グループ(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="101"/>
+        <location filename="../../gui/wizard/review_page.py" line="108"/>
+        <source>Turn on AWS Config where it is off (billed per configuration item recorded; only security groups are recorded)</source>
+        <translation>AWS Config が無効なリージョンで有効にする（記録した設定項目ごとに課金。記録するのはセキュリティグループだけ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/wizard/review_page.py" line="110"/>
         <source>&amp;Save settings…</source>
         <translation>設定を保存(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="102"/>
+        <location filename="../../gui/wizard/review_page.py" line="111"/>
         <source>E&amp;xport as CloudFormation…</source>
         <translation>CloudFormation としてエクスポート(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="103"/>
+        <location filename="../../gui/wizard/review_page.py" line="112"/>
         <source>Write these settings to a TOML file for `python main.py plan|apply|remove --config FILE`</source>
         <translation>この設定を `python main.py plan|apply|remove --config FILE` 用の TOML ファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="140"/>
+        <location filename="../../gui/wizard/review_page.py" line="155"/>
         <source>Reading what already exists in your account…</source>
         <translation>アカウントに既にあるものを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="144"/>
+        <location filename="../../gui/wizard/review_page.py" line="159"/>
         <source>Some regions cannot be set up (see the plan). Create sets up the others.</source>
         <translation>一部のリージョンはセットアップできません (計画を参照)。「作成」ではそれ以外のリージョンをセットアップします。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="148"/>
+        <location filename="../../gui/wizard/review_page.py" line="163"/>
         <source>Create can set this up, but the rules in %1 will not fire until a CloudTrail trail logs there (see below).</source>
         <translation>「作成」で設定できますが、%1 のルールは CloudTrail の証跡がそこを記録するまで動作しません（下記参照）。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="152"/>
+        <location filename="../../gui/wizard/review_page.py" line="167"/>
         <source>Ready. Click Create to set this up.</source>
         <translation>準備ができました。「作成」をクリックするとセットアップします。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="174"/>
+        <location filename="../../gui/wizard/review_page.py" line="189"/>
         <source>CloudTrail could not be checked: {error}</source>
         <translation>CloudTrail を確認できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="178"/>
+        <location filename="../../gui/wizard/review_page.py" line="193"/>
         <source>⚠ {region}: CloudTrail could not be checked ({error}). The rules there fire only if a trail is logging.</source>
         <translation>⚠ {region}: CloudTrail を確認できませんでした ({error})。このリージョンのルールは、証跡がログを記録している場合にのみ動作します。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="184"/>
+        <location filename="../../gui/wizard/review_page.py" line="199"/>
         <source>⚠ No CloudTrail trail is logging in {regions}, so the rules there will never fire: EventBridge receives API calls only from regions where a trail records them. After Create, the dashboard&apos;s “Create a CloudTrail trail…” makes one multi-region trail for every region (or use the CloudTrail console); the rules work from then on, without running this again.</source>
         <translation>⚠ {regions} でログを記録している CloudTrail の証跡がないため、そこのルールは動作しません。EventBridge が API コールを受け取れるのは、証跡が記録しているリージョンだけです。作成後、ダッシュボードの「CloudTrail の証跡を作成…」で全リージョン対象の証跡を 1 つ作成できます（CloudTrail コンソールでも可）。以後、これを再実行しなくてもルールは動作します。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="203"/>
+        <location filename="../../gui/wizard/review_page.py" line="218"/>
         <source>⚠ {region}: the trail records no read-only calls, so unauthorized reads and root reads are not seen.</source>
         <translation>⚠ {region}: 証跡が読み取り専用のコールを記録していないため、権限のない読み取りやルートの読み取りは検出されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="207"/>
+        <location filename="../../gui/wizard/review_page.py" line="222"/>
         <source>⚠ {region}: the trail leaves out {sources}, so changes there are not seen.</source>
         <translation>⚠ {region}: 証跡が {sources} を除外しているため、そこの変更は検出されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="230"/>
+        <location filename="../../gui/wizard/review_page.py" line="245"/>
         <source>No email: this sample is excepted by %1.</source>
         <translation>メールなし: このサンプルは %1 の例外で除外されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="233"/>
+        <location filename="../../gui/wizard/review_page.py" line="248"/>
         <source>No sample event ships for the chosen APIs of this group.</source>
         <translation>このグループで選択した API には、見本のイベントが用意されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="236"/>
+        <location filename="../../gui/wizard/review_page.py" line="251"/>
         <source>Subject: %1</source>
         <translation>件名: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="241"/>
+        <location filename="../../gui/wizard/review_page.py" line="256"/>
         <source>Save settings</source>
         <translation>設定を保存</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="242"/>
+        <location filename="../../gui/wizard/review_page.py" line="257"/>
         <source>Settings (*.toml)</source>
         <translation>設定ファイル (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="248"/>
+        <location filename="../../gui/wizard/review_page.py" line="263"/>
         <source>Could not save {path}: {error}</source>
         <translation>{path} を保存できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="251"/>
+        <location filename="../../gui/wizard/review_page.py" line="266"/>
         <source>Saved to {path}</source>
         <translation>{path} に保存しました</translation>
     </message>
@@ -1587,17 +1726,17 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../gui/wizard/wizard.py" line="61"/>
+        <location filename="../../gui/wizard/wizard.py" line="66"/>
         <source>ChangeWatch — set up</source>
         <translation>ChangeWatch — セットアップ</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/wizard.py" line="63"/>
+        <location filename="../../gui/wizard/wizard.py" line="68"/>
         <source>ChangeWatch — set up (sandbox)</source>
         <translation>ChangeWatch — セットアップ (サンドボックス)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/wizard.py" line="65"/>
+        <location filename="../../gui/wizard/wizard.py" line="70"/>
         <source>Sandbox: a local AWS on this computer. No AWS account is used and nothing leaves this machine.</source>
         <translation>サンドボックス: このコンピューター上のローカルの AWS を使います。AWS アカウントは使わず、このマシンの外には何も送信されません。</translation>
     </message>
@@ -1605,91 +1744,91 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>StatusTab</name>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="162"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="165"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="163"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="166"/>
         <source>Repair</source>
         <translation>修復</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="164"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="167"/>
         <source>Send test notification</source>
         <translation>テスト通知を送信</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="165"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="168"/>
         <source>Remove everything…</source>
         <translation>すべて削除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="166"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="169"/>
         <source>Resend confirmation</source>
         <translation>確認メールを再送信</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="167"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="170"/>
         <source>I have the confirmation link…</source>
         <translation>確認リンクを貼り付け…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="168"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="171"/>
         <source>Create a CloudTrail trail…</source>
         <translation>CloudTrail 証跡を作成…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="169"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="172"/>
         <source>Set up again…</source>
         <translation>もう一度設定…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="171"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="174"/>
         <source>ChangeWatch has nothing deployed in this account: no rules watch, no email is sent. Your settings are kept, so setting up again starts from them.</source>
         <translation>このアカウントには ChangeWatch が何も作成していません。監視するルールはなく、メールも送られません。設定は残っているので、もう一度設定するときはそこから始められます。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/status_tab.py" line="173"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="176"/>
         <source>What was removed (%n)</source>
         <translation>
             <numerusform>削除したもの（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="226"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="229"/>
         <source>No ChangeWatch settings yet. Use Change setup… to create a deployment.</source>
         <translation>ChangeWatch の設定がまだありません。「セットアップを変更…」からデプロイを作成してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="229"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="232"/>
         <source>Nothing deployed</source>
         <translation>何も作成されていません</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="231"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="234"/>
         <source>&lt;b&gt;Deployment %1&lt;/b&gt; — notifications to %2</source>
         <translation>&lt;b&gt;デプロイ %1&lt;/b&gt; — 通知先 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="293"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="296"/>
         <source>Repairing…</source>
         <translation>修復しています…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/status_tab.py" line="324"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="327"/>
         <source>%n test notification(s) published. They reach %1 once the subscription is confirmed, and read exactly like a real alert.</source>
         <translation>
             <numerusform>テスト通知を %n 件発行しました。サブスクリプションが確認されていれば %1 に届き、実際の通知とまったく同じ形で読めます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="335"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="338"/>
         <source>Confirm the subscription</source>
         <translation>サブスクリプションの確認</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/status_tab.py" line="336"/>
+        <location filename="../../gui/dashboard/status_tab.py" line="339"/>
         <source>Paste the “Confirm subscription” link from the email:</source>
         <translation>メールにある「Confirm subscription」のリンクを貼り付けてください:</translation>
     </message>
@@ -1773,17 +1912,17 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>TrayNotifier</name>
     <message>
-        <location filename="../../gui/eventlog/tray.py" line="28"/>
+        <location filename="../../gui/eventlog/tray.py" line="30"/>
         <source>New event: %1</source>
         <translation>新しいイベント: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/eventlog/tray.py" line="29"/>
+        <location filename="../../gui/eventlog/tray.py" line="31"/>
         <source>%1 in %2 by %3</source>
         <translation>%3 が %2 で %1 を実行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/eventlog/tray.py" line="32"/>
+        <location filename="../../gui/eventlog/tray.py" line="34"/>
         <source>%n new event(s)</source>
         <translation>
             <numerusform>新しいイベント %n 件</numerusform>

@@ -131,6 +131,6 @@ def make_wizard(qtbot, context):
 
 @pytest.fixture
 def screenshots() -> Path | None:
-    """Where tools/screenshots_wizard.py wants page screenshots; None in a normal run."""
+    """Where tools/screenshots.py wants page screenshots; None in a normal run."""
     path = os.environ.get("CHANGEWATCH_SCREENSHOTS")
     return Path(path) if path else None
