@@ -23,7 +23,7 @@ from sandbox.config_emulator import ConfigEmulator
 from sandbox.config_evaluator import ConfigEvaluator
 from sandbox.history import seed_history
 from sandbox.lookup_emulator import LookupEventsEmulator
-from sandbox.moto_server import MotoServer
+from sandbox.moto_server import MotoServer, install_stacksets
 from sandbox.organization import seed_organization, trust_stacksets
 from sandbox.router import Inbox, Mail, Router, route, route_event
 from sandbox.sfn_emulator import StepFunctionsEmulator
@@ -48,7 +48,7 @@ class Sandbox:
     def __init__(self, state_dir: Path | None = None) -> None:
         # state_dir: keep AWS and ChangeWatch's own state there between headless commands
         self.state_dir = state_dir
-        self.moto = MotoServer()
+        self.moto = MotoServer(stacksets=False)  # added when organization mode is used
         self.emulator: LookupEventsEmulator | None = None
         self.inbox = Inbox()
         self.sns: SnsEmulator | None = None
@@ -83,6 +83,8 @@ class Sandbox:
         self.simulator = Simulator(self.session)
         self.evaluator = ConfigEvaluator(self.config, self.session)
         self.emulator.load(seed_history(REGIONS))
+        if self.state_dir is not None and persistence.mentions(self.state_dir, "cloudformation"):
+            install_stacksets()  # an earlier command's StackSets replay as they were made
         if self.state_dir is None or not persistence.resume(self.state_dir, url):
             self._create_trail()
         atexit.register(self.stop)
@@ -201,6 +203,7 @@ class Sandbox:
     def ensure_stackset_organization(self) -> None:
         """The demo organization as organization mode needs it: made on first use, with
         trusted access for StackSets turned on (service-managed StackSets need it)."""
+        install_stacksets()
         self.ensure_organization()
         with self._lock:
             trust_stacksets(self.session)

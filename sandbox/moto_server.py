@@ -10,15 +10,17 @@ from moto.server import ThreadedMotoServer
 
 
 class MotoServer:
-    def __init__(self) -> None:
+    def __init__(self, stacksets: bool = True) -> None:
+        """`stacksets`: add what moto lacks for organization mode at start; the demo adds it
+        only when organization mode is first used (it costs seconds of imports)."""
         self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        self._stacksets = stacksets
         self.url = ""
 
     def start(self) -> str:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request
-        from sandbox.stacksets import install  # what moto lacks for organization mode
-
-        install()
+        if self._stacksets:
+            install_stacksets()
         self._server.start()
         host, port = self._server.get_host_and_port()
         self.url = f"http://{host}:{port}"
@@ -38,3 +40,10 @@ class MotoServer:
         with urllib.request.urlopen(f"{self.url}/moto-api/data.json", timeout=10) as reply:
             data = json.load(reply)
         return data
+
+
+def install_stacksets() -> None:
+    """What moto lacks for organization mode, once per process (moto's server runs in it)."""
+    from sandbox.stacksets import install
+
+    install()

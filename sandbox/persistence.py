@@ -28,6 +28,15 @@ def forget(directory: Path) -> None:
     shutil.rmtree(directory, ignore_errors=True)
 
 
+def mentions(directory: Path, service: str) -> bool:
+    """Whether earlier commands called `service` (its endpoint is in the recorded requests)."""
+    path = directory / RECORDING
+    if not path.exists():
+        return False
+    with path.open(encoding="utf-8", errors="replace") as recording:
+        return any(service in line for line in recording)
+
+
 def resume(directory: Path, moto_url: str) -> bool:
     """Replay what earlier commands did into the server at `moto_url`, then record from here
     on; False if there was nothing to replay (a new account that still needs its setup)."""
