@@ -27,6 +27,7 @@ from aws.localstate import LocalState
 from gui.app import Translations
 from gui.context import AppContext
 from gui.dashboard.window import DashboardWindow
+from gui.fonts import FALLBACK_NAME
 from gui.wizard.wizard import ACCOUNT, APIS, CREATE, EMAIL, REVIEW
 from sandbox.lookup_emulator import LookupEventsEmulator
 from tests.aws.helpers import make_plan, make_settings
@@ -51,7 +52,10 @@ TECHNICAL = re.compile(r"""
 
 
 def untranslated(text: str) -> bool:
-    """True when `text` is English prose: no Japanese and letters left once technical words go."""
+    """True when `text` is English prose: no Japanese and letters left once technical words go.
+    The language button's name in letters, where no font can draw 日本語, is deliberate."""
+    if text == FALLBACK_NAME:
+        return False
     text = re.sub(r"<[^>]+>|&(?=\w)", "", text)
     return not JAPANESE.search(text) and bool(re.search(r"[A-Za-z]", TECHNICAL.sub("", text)))
 
