@@ -19,6 +19,7 @@ from aws import resources
 from aws.keys import KeyStore
 from aws.localstate import LOG_NAME, LocalState, MaskingFormatter
 from aws.session import use_mfa_prompt, warm_up
+from gui.collector import GuiThreadCollector
 from gui.context import AppContext, Credentials
 from gui.mfa import MfaPrompter
 from gui.window_size import place
@@ -194,6 +195,7 @@ def run_gui(args: argparse.Namespace, sandbox=None) -> int:
     app.setOrganizationName(APP_NAME)
     if resources.exists("icon.png"):
         app.setWindowIcon(QIcon(str(resources.path("icon.png"))))
+    GuiThreadCollector(app)  # owned by the app: collects on this thread while it runs
     context, _windows = start(args, app, sandbox)
     if os.environ.get("CHANGEWATCH_EXIT_WHEN_SHOWN"):  # the cold-start benchmark
         QTimer.singleShot(0, lambda: (print(time.time(), flush=True), app.quit()))

@@ -134,3 +134,39 @@ def screenshots() -> Path | None:
     """Where tools/screenshots.py wants page screenshots; None in a normal run."""
     path = os.environ.get("CHANGEWATCH_SCREENSHOTS")
     return Path(path) if path else None
+
+
+def _running_demo(qapp, set_up_before: bool):
+    """The app as `--demo` starts it (English), with its sandbox; everything stopped after."""
+    import argparse
+
+    import sandbox.demo
+    from cli.main import start_sandbox
+    from gui.app import start
+
+    saved = dict(os.environ)
+    args = argparse.Namespace(demo=True, lang="en", lang_given=True)
+    box = start_sandbox(args)
+    if set_up_before:
+        LocalState.default().save_settings(box.default_settings("en"))
+    context, windows = start(args, qapp, box)
+    yield context, windows
+    for window in windows:
+        window.close()
+    context.pool.wait(10_000)
+    context.sandbox.stop()
+    sandbox.demo._running = None
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+@pytest.fixture
+def demo_app(qapp, qtbot):
+    """`--demo` on a fresh sandbox: the wizard comes first."""
+    yield from _running_demo(qapp, set_up_before=False)
+
+
+@pytest.fixture
+def demo_dashboard(qapp, qtbot):
+    """`--demo` with settings saved as if set up before: the dashboard comes first."""
+    yield from _running_demo(qapp, set_up_before=True)

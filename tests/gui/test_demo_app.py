@@ -3,35 +3,12 @@ demo inbox and the event in the log a moment later."""
 
 from __future__ import annotations
 
-import argparse
-import os
-
-import pytest
 from PySide6.QtWidgets import QApplication, QWizard
 
-from cli.main import start_sandbox
-from gui.app import start
 from gui.dashboard.window import DashboardWindow
 from gui.demo import DemoPanel
 from tests.gui.conftest import Driver
 from tests.gui.shots import save_shot
-
-
-@pytest.fixture
-def demo_app(qapp, qtbot):
-    saved = dict(os.environ)
-    args = argparse.Namespace(demo=True, lang="en", lang_given=True)
-    context, windows = start(args, qapp, start_sandbox(args))
-    yield context, windows
-    for window in windows:
-        window.close()
-    context.pool.wait(10_000)
-    context.sandbox.stop()
-    import sandbox.demo
-
-    sandbox.demo._running = None
-    os.environ.clear()
-    os.environ.update(saved)
 
 
 def test_demo_wizard_then_simulated_change_reaches_inbox_and_log(demo_app, qtbot):

@@ -3,40 +3,15 @@ first use), deploys to its member accounts and shows each account and region, th
 
 from __future__ import annotations
 
-import argparse
-import os
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from aws.localstate import LocalState
-from cli.main import start_sandbox
-from gui.app import start
 from gui.dashboard.window import DashboardWindow
 from sandbox.organization import DEMO_UNITS
 from tests.gui.shots import save_shot
 
 WAIT = 20_000
 MEMBERS = [name for accounts in DEMO_UNITS.values() for name, _ in accounts]
-
-
-@pytest.fixture
-def demo_dashboard(qapp, qtbot):
-    saved = dict(os.environ)
-    args = argparse.Namespace(demo=True, lang="en", lang_given=True)
-    sandbox = start_sandbox(args)
-    LocalState.default().save_settings(sandbox.default_settings("en"))  # as if set up before
-    context, windows = start(args, qapp, sandbox)
-    yield context, windows
-    for window in windows:
-        window.close()
-    context.pool.wait(10_000)
-    context.sandbox.stop()
-    import sandbox.demo
-
-    sandbox.demo._running = None
-    os.environ.clear()
-    os.environ.update(saved)
 
 
 @pytest.mark.filterwarnings("ignore:Tried to parse")

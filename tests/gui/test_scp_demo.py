@@ -3,36 +3,9 @@ confirmation, as the sandbox's demo account is that organization's management ac
 
 from __future__ import annotations
 
-import argparse
-import os
-
-import pytest
-
-from aws.localstate import LocalState
-from cli.main import start_sandbox
-from gui.app import start
 from gui.dashboard.window import DashboardWindow
 
 WAIT = 15_000
-
-
-@pytest.fixture
-def demo_dashboard(qapp, qtbot):
-    saved = dict(os.environ)
-    args = argparse.Namespace(demo=True, lang="en", lang_given=True)
-    sandbox = start_sandbox(args)
-    LocalState.default().save_settings(sandbox.default_settings("en"))  # as if set up before
-    context, windows = start(args, qapp, sandbox)
-    yield context, windows
-    for window in windows:
-        window.close()
-    context.pool.wait(10_000)
-    context.sandbox.stop()
-    import sandbox.demo
-
-    sandbox.demo._running = None
-    os.environ.clear()
-    os.environ.update(saved)
 
 
 def test_guard_with_an_scp_from_the_menu(demo_dashboard, qtbot):
