@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -250,6 +251,8 @@ class ReviewPage(Page):
         else:
             self.preview_text.setPlainText(self.tr("Subject: %1").replace(
                 "%1", preview.email.subject) + "\n\n" + preview.email.body)
+        # The reader starts at the subject, whatever size the box gets when it is shown.
+        self.preview_text.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _on_save_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -93,6 +93,9 @@ def test_walk_the_wizard_and_create(moto, make_wizard, context, qtbot, tmp_path,
     saved = settings_io.load(target)
     assert saved.regions == ("ap-northeast-1", "us-east-1") and saved.email == "ops@example.com"
     review.tabs.setCurrentIndex(2)
+    qtbot.wait(50)  # laid out at its real width
+    first = review.preview_text.firstVisibleBlock().text()  # the reader starts at the subject
+    assert first.startswith({"en": "Subject: ", "ja": "件名: "}[lang]), first
     _shot(driver, screenshots, "review", lang)
     review.tabs.setCurrentIndex(0)
 
