@@ -35,35 +35,33 @@ class DashboardWindow(QMainWindow):
         self.setup_action = QAction(self)
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.remove_action = QAction(self)
         self.verify_action = QAction(self)
-        self.scp_action = QAction(self)
+        self.export_action = QAction(self)  # the same setup as CloudFormation templates
+        self.org_action = QAction(self)  # every account of the organization, via StackSets
+        self.scp_action = QAction(self)  # a service control policy that guards the watching
+        self.remove_action = QAction(self)
         self.close_action = QAction(self)
         self.close_action.setShortcut(QKeySequence.StandardKey.Close)
         self.menu = self.menuBar().addMenu("")
-        for action in (self.setup_action, self.refresh_action, self.verify_action,
-                       self.remove_action):
-            self.menu.addAction(action)
-        self.menu.insertAction(self.remove_action, self.scp_action)
-        self.menu.addSeparator()
-        self.menu.addAction(self.close_action)
+        for group in ((self.setup_action, self.refresh_action, self.verify_action),
+                      (self.export_action, self.org_action, self.scp_action),
+                      (self.remove_action,), (self.close_action,)):
+            if self.menu.actions():
+                self.menu.addSeparator()
+            for action in group:
+                self.menu.addAction(action)
         self.language_menu = language_menu(context, self)
         self.menuBar().addMenu(self.language_menu)
         self.setup_action.triggered.connect(self.open_setup)
         self.refresh_action.triggered.connect(self.refresh)
-        self.remove_action.triggered.connect(self.status_tab.remove_flow.start)
         self.verify_action.triggered.connect(self.open_verify)
-        self.scp_action.triggered.connect(self.open_scp)
-        self.status_tab.setup_requested.connect(self.open_setup)
-        self.close_action.triggered.connect(self.close)
-        context.signals.deployment_changed.connect(self._on_context_deployment_changed)
-        self.export_action = QAction(self)  # the same setup as CloudFormation templates
-        self.menu.insertAction(self.close_action, self.export_action)
-        self.menu.insertSeparator(self.close_action)
         self.export_action.triggered.connect(self.open_export)
-        self.org_action = QAction(self)  # every account of the organization, via StackSets
-        self.menu.insertAction(self.export_action, self.org_action)
         self.org_action.triggered.connect(self.open_organization)
+        self.scp_action.triggered.connect(self.open_scp)
+        self.remove_action.triggered.connect(self.status_tab.remove_flow.start)
+        self.close_action.triggered.connect(self.close)
+        self.status_tab.setup_requested.connect(self.open_setup)
+        context.signals.deployment_changed.connect(self._on_context_deployment_changed)
         if (notice := font_notice(self)).text():  # Japanese would be boxes: say what to install
             self.statusBar().addWidget(notice, 1)
         self.retranslate_ui()
