@@ -177,4 +177,5 @@ def templates(settings: Settings, catalog: Catalog) -> tuple[Template, ...]:
             del template["Parameters"]
         found.append(Template(region, kind, f"changewatch-{settings.deployment}-{region}",
                               template))
-    return tuple(sorted(found, key=lambda t: t.kind != Kind.HOME))
+    # the home one first; in per-region delivery, the home region's (it holds the roles)
+    return tuple(sorted(found, key=lambda t: (t.kind != Kind.HOME, t.region != settings.home)))

@@ -283,3 +283,23 @@ def test_templates_pass_cfn_lint():
         matches = lint(template.text, regions=[template.region])
         errors = [f"{m.rule.id} {m.message}" for m in matches if m.rule.id.startswith("E")]
         assert errors == [], template.file_name
+
+
+def test_the_guide_says_what_the_config_part_makes_and_when_to_create_the_recorder(tmp_path):
+    settings = SETTINGS["compliance-home"].with_(watch=("security-groups",))
+    guide = export(settings, load_catalog(), tmp_path, "en").guide.read_text(encoding="utf-8")
+    assert guide.count("AWS Config rules: changewatch-test-restricted-ssh") == 2
+    assert "CreateConfigRecorder=false" in guide
+    assert "cannot know whether AWS Config is already on" in guide
+    assert "create-service-linked-role --aws-service-name config.amazonaws.com" in guide
+    ja = export(settings, load_catalog(), tmp_path, "ja").guide.read_text(encoding="utf-8")
+    assert "AWSServiceRoleForConfig" in ja and "CreateConfigRecorder" in ja
+    plain = export(SETTINGS["home-simple"], load_catalog(), tmp_path / "plain", "en")
+    assert "AWS Config" not in plain.guide.read_text(encoding="utf-8")
+
+
+def test_per_region_puts_the_role_holder_first_and_says_so():
+    settings = SETTINGS["compliance-per-region"].with_(home_region="us-west-2")
+    exported = templates(settings, load_catalog())
+    assert exported[0].region == "us-west-2"
+    assert "RemediationRole" in exported[0].body["Resources"]
