@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from aws.compliance.model import DesiredCompliance, DesiredConfigRule
-from aws.export.intrinsics import PARTITION
+from aws.export.intrinsics import ACCOUNT, PARTITION
 from aws.names import tags
 
 RECORDER_PARAMETER = "CreateConfigRecorder"
@@ -73,14 +73,23 @@ def _remediation(rule: DesiredConfigRule) -> dict:
     return {"Type": "AWS::Config::RemediationConfiguration", "Properties": api}
 
 
+def _whole_name(desired: DesiredCompliance) -> bool:
+    """Whether apply's bucket name is the whole name (account and region in it). A long
+    deployment id makes it shortened with a hash of the account, which a template cannot
+    compute: CloudFormation then names the bucket (it is still tagged and found by its
+    delivery channel)."""
+    return desired.recorder.bucket.endswith(f"-{ACCOUNT}-{desired.region}")
+
+
 def _recorder_part(desired: DesiredCompliance, deployment: str) -> dict:
     recorder = desired.recorder
     api = recorder.recorder_api()
     group = api["recordingGroup"]
     when = {"Condition": RECORDER_CONDITION}
+    named = {"BucketName": recorder.bucket} if _whole_name(desired) else {}
     return {
         BUCKET: {"Type": "AWS::S3::Bucket", **when, "Properties": {
-            "BucketName": recorder.bucket,
+            **named,
             "PublicAccessBlockConfiguration": {
                 "BlockPublicAcls": True, "IgnorePublicAcls": True,
                 "BlockPublicPolicy": True, "RestrictPublicBuckets": True},

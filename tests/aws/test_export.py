@@ -303,3 +303,14 @@ def test_per_region_puts_the_role_holder_first_and_says_so():
     exported = templates(settings, load_catalog())
     assert exported[0].region == "us-west-2"
     assert "RemediationRole" in exported[0].body["Resources"]
+
+
+def test_a_long_deployment_id_lets_cloudformation_name_the_bucket():
+    settings = SETTINGS["compliance-home"].with_(deployment="d" * 32)
+    for template in templates(settings, load_catalog()):
+        assert "cwexport" not in template.text  # no stand-in value left anywhere
+        bucket = template.body["Resources"].get("ConfigBucket")
+        if bucket:
+            assert "BucketName" not in bucket["Properties"]
+            channel = template.body["Resources"]["ConfigDeliveryChannel"]["Properties"]
+            assert channel["S3BucketName"] == {"Ref": "ConfigBucket"}
