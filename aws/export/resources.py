@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from aws.compliance.names import remediation_role_name
 from aws.desired import (
     INLINE_POLICY,
     DesiredRegion,
@@ -25,6 +26,7 @@ SUBSCRIPTION = "EmailSubscription"
 FORMATTER = "Formatter"
 EVENTS_ROLE = "EventsRole"
 NOTIFY_ROLE = "NotifyRole"
+REMEDIATION_ROLE = "RemediationRole"
 EMAIL_PARAMETER = "Email"
 
 
@@ -36,17 +38,26 @@ def rule_logical_id(rule: DesiredRule, deployment: str) -> str:
 
 
 def role_logical_id(role: DesiredRole, deployment: str) -> str:
+    if role.name == remediation_role_name(deployment):
+        return REMEDIATION_ROLE
     return EVENTS_ROLE if role.name == events_role_name(deployment) else NOTIFY_ROLE
 
 
-def refs(state: DesiredState, region: DesiredRegion, deployment: str) -> dict[str, str]:
+def holds_roles(region: DesiredRegion, home: str) -> bool:
+    """The roles (IAM names are global) go into one template: the home region's, which holds
+    the notification in home delivery and comes first in the guide in either delivery."""
+    return region.topic is not None and region.region == home
+
+
+def refs(state: DesiredState, region: DesiredRegion, deployment: str,
+         home: str) -> dict[str, str]:
     """ARN → what Fn::Sub writes for it, for the resources of this region's template."""
     found = {rule.arn: f"{rule_logical_id(rule, deployment)}.Arn" for rule in region.rules}
     if region.topic:
         found[region.topic.arn] = TOPIC  # Ref of a topic is its ARN
     if region.state_machine:
         found[region.state_machine.arn] = FORMATTER  # and of a state machine too
-    if region.topic:  # the roles live with the notification (home delivery)
+    if holds_roles(region, home):
         found.update({role.arn: f"{role_logical_id(role, deployment)}.Arn"
                       for role in state.roles})
     return found
@@ -96,12 +107,14 @@ def role(role: DesiredRole, deployment: str) -> dict:
         "Tags": _tags(deployment)}}
 
 
-def region_resources(state: DesiredState, region: DesiredRegion, deployment: str) -> dict:
+def region_resources(state: DesiredState, region: DesiredRegion, deployment: str,
+                     home: str) -> dict:
     """Every resource of one region's template, with the concrete (stand-in) values."""
     found: dict[str, dict] = {}
-    if region.topic:
+    if holds_roles(region, home):
         for desired_role in state.roles:
             found[role_logical_id(desired_role, deployment)] = role(desired_role, deployment)
+    if region.topic:
         found[TOPIC] = topic(region.topic, deployment)
         found[TOPIC_POLICY] = topic_policy(region.topic)
         found[SUBSCRIPTION] = subscription(region.topic)

@@ -6,8 +6,10 @@ import json
 from dataclasses import dataclass
 from enum import StrEnum
 
+import aws.export.compliance as compliance
 import aws.export.resources as resources
 from aws.catalog import Catalog
+from aws.compliance.model import DesiredCompliance, desired_compliance
 from aws.desired import DesiredRegion, DesiredState, desired_state
 from aws.export.intrinsics import LANGUAGE_CONDITION, STAND_IN, by_language, substitute
 from aws.settings import Delivery, Settings
@@ -88,6 +90,18 @@ def _description(settings: Settings, kind: Kind, region: str) -> str:
     return text[:1024]
 
 
+def _compliance_description(settings: Settings, desired: DesiredCompliance | None) -> str:
+    if desired is None:
+        return ""
+    text = (f" AWS Config rules: {', '.join(r.name for r in desired.rules)}; they evaluate "
+            "only where Config records.")
+    if settings.enable_config:
+        text += (" A template cannot know whether Config is already on in the account: "
+                 f"set {compliance.RECORDER_PARAMETER}=true only where it is off (the recorder "
+                 "uses the service-linked role AWSServiceRoleForConfig, which must exist).")
+    return text
+
+
 def _parameters(settings: Settings, kind: Kind, language: bool) -> dict:
     found: dict[str, dict] = {}
     if kind != Kind.FORWARD:
@@ -107,17 +121,22 @@ def _parameters(settings: Settings, kind: Kind, language: bool) -> dict:
     return found
 
 
-def _resources(state: DesiredState, region: str, settings: Settings, kind: Kind) -> dict:
+def _resources(state: DesiredState, region: str, settings: Settings, kind: Kind,
+               config: DesiredCompliance | None) -> dict:
     desired = state.regions[region]
-    found = resources.region_resources(state, desired, settings.deployment)
+    found = resources.region_resources(state, desired, settings.deployment, settings.home)
+    with_recorder = config is not None and settings.enable_config
+    found.update(compliance.region_resources(config, settings.deployment, with_recorder))
     home_param = HOME_PARAMETER if kind == Kind.FORWARD else None
-    refs = resources.refs(state, desired, settings.deployment)
+    refs = resources.refs(state, desired, settings.deployment, settings.home)
+    if config is not None:
+        refs.update(compliance.refs(config, with_recorder))
     converted = {}
     for logical, resource in found.items():
-        properties = substitute(resource["Properties"], refs, region, home_param)
+        converted[logical] = {k: substitute(v, refs, region, home_param)
+                              for k, v in resource.items()}
         if resource["Type"] == "AWS::SNS::Subscription":
-            properties["Endpoint"] = {"Ref": resources.EMAIL_PARAMETER}
-        converted[logical] = {"Type": resource["Type"], "Properties": properties}
+            converted[logical]["Properties"]["Endpoint"] = {"Ref": resources.EMAIL_PARAMETER}
     return converted
 
 
@@ -133,21 +152,30 @@ def templates(settings: Settings, catalog: Catalog) -> tuple[Template, ...]:
     keys = _key_arns(settings)
     by_lang = {lang: desired_state(settings.with_(language=lang), catalog, STAND_IN, keys)
                for lang in ("ja", "en")}
+    config_by_region = desired_compliance(settings, catalog, STAND_IN)
     found = []
     for region, desired in by_lang[settings.language].regions.items():
         kind = _kind(settings, desired)
-        body, language = by_language(_resources(by_lang["ja"], region, settings, kind),
-                                     _resources(by_lang["en"], region, settings, kind))
+        config = config_by_region.get(region)
+        body, language = by_language(_resources(by_lang["ja"], region, settings, kind, config),
+                                     _resources(by_lang["en"], region, settings, kind, config))
         template: dict = {"AWSTemplateFormatVersion": "2010-09-09",
-                          "Description": _description(settings, kind, region),
+                          "Description": (_description(settings, kind, region)
+                                          + _compliance_description(settings, config))[:1024],
                           "Parameters": _parameters(settings, kind, language),
                           "Rules": _region_check(region)}
+        conditions = {}
         if language:
-            template["Conditions"] = {LANGUAGE_CONDITION: {
-                "Fn::Equals": [{"Ref": LANGUAGE_PARAMETER}, "ja"]}}
+            conditions[LANGUAGE_CONDITION] = {"Fn::Equals": [{"Ref": LANGUAGE_PARAMETER}, "ja"]}
+        if config is not None and settings.enable_config:
+            template["Parameters"][compliance.RECORDER_PARAMETER] = compliance.parameter()
+            conditions[compliance.RECORDER_CONDITION] = compliance.condition()
+        if conditions:
+            template["Conditions"] = conditions
         template["Resources"] = body
         if not template["Parameters"]:
             del template["Parameters"]
         found.append(Template(region, kind, f"changewatch-{settings.deployment}-{region}",
                               template))
-    return tuple(sorted(found, key=lambda t: t.kind != Kind.HOME))
+    # the home one first; in per-region delivery, the home region's (it holds the roles)
+    return tuple(sorted(found, key=lambda t: (t.kind != Kind.HOME, t.region != settings.home)))

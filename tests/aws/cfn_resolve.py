@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+NO_VALUE = object()  # Ref AWS::NoValue: the key it stands in is left out
 _SUB = re.compile(r"\$\{(!?)([A-Za-z0-9:]+)(?:\.([A-Za-z]+))?\}")
 
 
@@ -20,15 +21,24 @@ class Resolver:
         self.conditions = {name: self.value(body)
                            for name, body in template.get("Conditions", {}).items()}
 
+    def created(self, logical: str) -> bool:
+        """Whether CloudFormation creates the resource (its Condition, if any, holds)."""
+        condition = self.template["Resources"][logical].get("Condition")
+        return condition is None or self.conditions[condition]
+
     def resources(self) -> dict[str, tuple[str, dict]]:
+        """The resources created with these parameters (a false Condition leaves one out)."""
         return {logical: (body["Type"], self.value(body.get("Properties", {})))
-                for logical, body in self.template["Resources"].items()}
+                for logical, body in self.template["Resources"].items()
+                if self.created(logical)}
 
     def ref(self, name: str) -> str:
         pseudo = {"AWS::AccountId": self.account, "AWS::Region": self.region,
                   "AWS::Partition": self.partition}
         if name in pseudo:
             return pseudo[name]
+        if name == "AWS::NoValue":
+            return NO_VALUE
         if name in self.parameters:
             return self.parameters[name]
         kind, props = self._resource(name)
@@ -38,6 +48,12 @@ class Resolver:
             return self._arn("states", f"stateMachine:{props['StateMachineName']}")
         if kind in ("AWS::IAM::Role", "AWS::Events::Rule"):
             return props.get("RoleName") or props["Name"]
+        if kind in ("AWS::Config::ConfigurationRecorder", "AWS::Config::DeliveryChannel"):
+            return props["Name"]
+        if kind == "AWS::Config::ConfigRule":
+            return props["ConfigRuleName"]
+        if kind == "AWS::S3::Bucket":
+            return props["BucketName"]
         raise AssertionError(f"Ref to {kind} not modelled")
 
     def get_att(self, name: str, attribute: str) -> str:
@@ -50,6 +66,8 @@ class Resolver:
             bus = props.get("EventBusName", "default")
             return self._arn("events", f"rule/{props['Name']}" if bus == "default"
                              else f"rule/{bus}/{props['Name']}")
+        if kind == "AWS::S3::Bucket":
+            return f"arn:{self.partition}:s3:::{props['BucketName']}"
         if kind == "AWS::Events::EventBus":
             return self._arn("events", f"event-bus/{props['Name']}")
         raise AssertionError(f"GetAtt of {kind} not modelled")
@@ -59,6 +77,7 @@ class Resolver:
 
     def _resource(self, name: str) -> tuple[str, dict]:
         body = self.template["Resources"][name]  # a KeyError is a dangling reference
+        assert self.created(name), f"{name} is referred to where it is not created"
         return body["Type"], self.value(body["Properties"])
 
     def sub(self, text: str) -> str:
@@ -87,4 +106,5 @@ class Resolver:
             if key == "Fn::Equals":
                 return self.value(arg[0]) == self.value(arg[1])
             assert not key.startswith("Fn::"), f"{key} not modelled"
-        return {k: self.value(v) for k, v in node.items()}
+        values = {k: self.value(v) for k, v in node.items()}
+        return {k: v for k, v in values.items() if v is not NO_VALUE}
