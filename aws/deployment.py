@@ -20,6 +20,7 @@ from aws.desired import PLACEHOLDER_IDENTITY, DesiredState, desired_state
 from aws.errors import ChangeWatchError, is_cancelled
 from aws.execute import OnProgress, Result, execute
 from aws.instructions import Subscribe
+from aws.organizations import FoundPolicy, find_policy
 from aws.plan import Plan, make_plan, removal_plan
 from aws.preview import Preview, previews
 from aws.regions import GLOBAL_REGION
@@ -218,6 +219,17 @@ class DeploymentService:
                cancelled: Cancelled = None) -> Result:
         """Delete rules (targets first), then topics. Run again after an interruption."""
         return self.execute(plan, on_progress=on_progress, cancelled=cancelled)
+
+    def leftover_scp(self, deployment: str, cancelled: Cancelled = None) -> FoundPolicy | None:
+        """The SCP that guards this deployment, if one is still in the organization: remove
+        leaves it (only the management account may detach it; `scp remove` does). None where
+        it cannot be read: no organization, a member account, no permission."""
+        try:
+            return find_policy(self.access, deployment, cancelled)
+        except ChangeWatchError as exc:
+            if is_cancelled(exc):
+                raise
+            return None
 
     def status(self, settings: Settings, *, on_progress: OnProgress | None = None,
                cancelled: Cancelled = None) -> DeploymentStatus:

@@ -75,3 +75,21 @@ def plan_lines(plan: ScpPlan, lang: str) -> list[str]:
     else:
         lines = [f"{n}. {step_text(s, lang)}" for n, s in enumerate(plan.steps, 1)]
     return lines + [f"! {note_text(n, lang)}" for n in plan.notes]
+
+
+_LEFTOVER = {
+    "en": "The SCP {name} ({id}) that guards this deployment is still in the organization{where}. "
+          "It guards nothing now: `changewatch scp remove --config {config}` detaches and "
+          "deletes it (from the management account).",
+    "ja": "このデプロイを保護する SCP {name} ({id}) は組織に残っています{where}。今は何も保護して"
+          "いません。`changewatch scp remove --config {config}` で解除して削除できます (管理"
+          "アカウントから)。",
+}
+_ATTACHED = {"en": " (attached to {targets})", "ja": " ({targets} に適用中)"}
+
+
+def leftover_sentence(name: str, policy_id: str, targets: tuple[str, ...], config: str,
+                      lang: str) -> str:
+    """After remove: the guarding SCP was left in place, and how to delete it."""
+    where = _ATTACHED[lang].format(targets=", ".join(targets)) if targets else ""
+    return _LEFTOVER[lang].format(name=name, id=policy_id, where=where, config=config)

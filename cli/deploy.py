@@ -11,6 +11,7 @@ from aws.exception_text import in_force
 from aws.execute import Result
 from aws.instructions import Subscribe
 from aws.plan_text import describe_confirmations, describe_plan, describe_search
+from aws.scp_plan_text import leftover_sentence
 from aws.settings import Settings
 from cli.output import (
     EXIT_FAILED,
@@ -52,7 +53,18 @@ def run(service: DeploymentService, settings: Settings, args: argparse.Namespace
     if args.command == "plan":
         return EXIT_FAILED if plan.errors else EXIT_OK
     result = service.execute(plan, on_progress=progress_printer(lang), cancelled=cancelled)
-    return _finish(result, settings, lang)
+    code = _finish(result, settings, lang)
+    if args.command == "remove" and code == EXIT_OK:
+        _say_leftover_scp(service, settings.deployment, args.config, lang, cancelled)
+    return code
+
+
+def _say_leftover_scp(service: DeploymentService, deployment: str, config: str, lang: str,
+                      cancelled: Callable[[], bool] | None) -> None:
+    """remove leaves the guarding SCP (the management account detaches it): say so."""
+    found = service.leftover_scp(deployment, cancelled)
+    if found is not None:
+        out(one_line(leftover_sentence(found.name, found.id, found.targets, config, lang)))
 
 
 def _finish(result: Result, settings: Settings, lang: str) -> int:

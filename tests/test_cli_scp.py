@@ -147,6 +147,8 @@ def test_demo_commands_find_the_same_organization_and_scp_one_after_another(
     listed = command("--demo-reset", "scp", "targets")
     production = re.search(r"OU Production \((ou-[a-z0-9-]+)\)", listed).group(1)
     command("scp", "attach", "--target", production, "--yes")
+    left = command("remove")  # remove leaves the SCP to the management account: it says so
+    assert "changewatch-prod-guard" in left and production in left and "scp remove" in left
     removed = command("scp", "remove", "--yes")
     assert f"Detach changewatch-prod-guard from the OU Production ({production})" in removed
     assert "Delete the SCP changewatch-prod-guard" in removed

@@ -204,3 +204,28 @@ def test_an_unknown_target_is_named(access, org):
         orgs.attach_plan(access, build_policy("prod", (ADMIN,)), "ou-zzzz-zzzzzzzz")
     assert "no root, OU or account ou-zzzz-zzzzzzzz" in describe(caught.value, "en")
     assert orgs.find_policy(access, "prod") is None
+
+
+def test_remove_names_the_guarding_scp_it_leaves(access, org):
+    """remove leaves the SCP (only the management account may detach it): after it, the
+    service finds the one for this deployment, and none where no organization can be read."""
+    from aws.deployment import DeploymentService, MemoryRecorder
+    from aws.scp_plan_text import leftover_sentence
+
+    service = DeploymentService(access, MemoryRecorder())
+    assert service.leftover_scp("prod") is None
+    target = _ou(access, "Production")
+    orgs.execute(access, orgs.attach_plan(access, build_policy("prod", (ADMIN,)), target.id),
+                 confirmed=True)
+    found = service.leftover_scp("prod")
+    assert found is not None and found.targets == (target.id,)
+    assert service.leftover_scp("staging") is None  # another deployment's: none
+    words = leftover_sentence(found.name, found.id, found.targets, "cw.toml", "en")
+    assert target.id in words and "changewatch scp remove --config cw.toml" in words
+    assert "scp remove" in leftover_sentence(found.name, found.id, (), "cw.toml", "ja")
+
+
+def test_without_an_organization_remove_says_nothing_of_an_scp(access):
+    from aws.deployment import DeploymentService, MemoryRecorder
+
+    assert DeploymentService(access, MemoryRecorder()).leftover_scp("prod") is None
