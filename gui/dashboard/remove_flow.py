@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 from aws.compliance.instructions import DeleteConfigRule, StopConfig
 from aws.compliance.plan import Note, NoteKind
 from aws.compliance.text import describe_note
+from aws.deployment import DeploymentService
 from aws.errors import is_cancelled
 from aws.execute import Progress, ProgressEvent, Result
 from aws.instructions import (
@@ -24,8 +25,10 @@ from aws.instructions import (
 )
 from aws.messages import describe
 from aws.names import TAG_KEY
+from aws.organizations import FoundPolicy
 from aws.plan import Plan
 from aws.plan_text import describe_instruction, describe_search
+from aws.settings import Settings
 from gui.context import AppContext
 from gui.dashboard.dialogs import ConfirmDialog, RemoveProgressDialog
 from gui.workers import Task, WorkerPool
@@ -56,6 +59,7 @@ class RemoveFlow(QObject):
         # stopping Config is itself what ChangeWatch warns about.
         self.stop_config = False
         self._notes: list[str] = []
+        self._scp_note: list[str] = []
 
     @property
     def busy(self) -> bool:
@@ -67,8 +71,8 @@ class RemoveFlow(QObject):
         settings = self._context.settings
         self._deployment = settings.deployment if settings else "default"
         self.stop_config, self._notes = False, []
-        self._plan_task.start(self._context.service().removal_plan, self._deployment, settings,
-                              stop_config=bool(settings and settings.compliance))
+        self._plan_task.start(plan_removal, self._context.service(), self._deployment,
+                              settings, stop_config=bool(settings and settings.compliance))
 
     def cancel(self) -> None:
         """Stops between AWS calls; running Remove everything again finishes the job."""
@@ -138,12 +142,15 @@ class RemoveFlow(QObject):
         return replace(plan, regions=regions, notes=(*plan.notes, *kept))
 
     @Slot(object)
-    def _on_plan_succeeded(self, plan: Plan) -> None:
+    def _on_plan_succeeded(self, answer: tuple[Plan, FoundPolicy | None]) -> None:
+        plan, scp = answer
+        self._scp_note = self._leftover_scp_text(scp)
         problems = [describe(e, self._context.lang) for e in plan.errors]
         if not plan.instructions:
             text = self.tr("Nothing to remove: no resource tagged %1 = %2 was found.").replace(
                 "%1", TAG_KEY).replace("%2", plan.deployment)
-            self.inform(" ".join([text, describe_search(plan, self._context.lang), *problems]))
+            self.inform(" ".join([text, describe_search(plan, self._context.lang), *problems,
+                                  *self._scp_note]))
             self._finish(not problems)
             return
         if not self.confirm(plan):
@@ -180,8 +187,16 @@ class RemoveFlow(QObject):
         if self.dialog is not None:
             self.dialog.finish("\n".join([summary, *removed]))
         self.removed.emit(removed)
-        self.inform(" ".join([summary, *self._notes]))
+        self.inform(" ".join([summary, *self._notes, *self._scp_note]))
         self._finish(result.ok)
+
+    def _leftover_scp_text(self, scp: FoundPolicy | None) -> list[str]:
+        """Remove leaves the guarding SCP (only the management account may detach it)."""
+        if scp is None:
+            return []
+        return [self.tr("The SCP %1 that guards this deployment stays in the organization; "
+                        "Deployment → Guard with an SCP… → Detach & delete… removes it.")
+                .replace("%1", scp.name)]
 
     @Slot(object)
     def _on_task_failed(self, error: object) -> None:
@@ -194,3 +209,12 @@ class RemoveFlow(QObject):
     def _finish(self, ok: bool) -> None:
         self._context.signals.deployment_changed.emit()
         self.finished.emit(ok)
+
+
+def plan_removal(service: DeploymentService, deployment: str, settings: Settings | None, *,
+                 stop_config: bool, on_progress=None, cancelled=None
+                 ) -> tuple[Plan, FoundPolicy | None]:
+    """On the worker: the removal plan, and the guarding SCP that remove leaves in place."""
+    plan = service.removal_plan(deployment, settings, on_progress=on_progress,
+                                cancelled=cancelled, stop_config=stop_config)
+    return plan, service.leftover_scp(deployment, cancelled)

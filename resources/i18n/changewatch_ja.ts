@@ -341,7 +341,7 @@ SSO プロファイルには有効なサインイン (`aws sso login`) が必要
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../gui/app.py" line="81"/>
+        <location filename="../../gui/app.py" line="82"/>
         <source>Something went wrong inside ChangeWatch: {error}
 
 Nothing in AWS was changed by this error. Details were written to:
@@ -433,72 +433,72 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="76"/>
+        <location filename="../../gui/dashboard/window.py" line="74"/>
         <source>ChangeWatch</source>
         <translation>ChangeWatch</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="77"/>
+        <location filename="../../gui/dashboard/window.py" line="75"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="78"/>
+        <location filename="../../gui/dashboard/window.py" line="76"/>
         <source>Recent events</source>
         <translation>最近のイベント</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="79"/>
+        <location filename="../../gui/dashboard/window.py" line="77"/>
         <source>Compliance</source>
         <translation>コンプライアンス</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="80"/>
+        <location filename="../../gui/dashboard/window.py" line="78"/>
         <source>&amp;Deployment</source>
         <translation>デプロイ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="81"/>
+        <location filename="../../gui/dashboard/window.py" line="79"/>
         <source>Change setup…</source>
         <translation>セットアップを変更…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="82"/>
+        <location filename="../../gui/dashboard/window.py" line="80"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="83"/>
+        <location filename="../../gui/dashboard/window.py" line="81"/>
         <source>Remove everything…</source>
         <translation>すべて削除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="84"/>
+        <location filename="../../gui/dashboard/window.py" line="82"/>
         <source>Verify end to end…</source>
         <translation>エンドツーエンドで確認…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="85"/>
+        <location filename="../../gui/dashboard/window.py" line="83"/>
         <source>Guard with an SCP…</source>
         <translation>SCP で保護…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="86"/>
+        <location filename="../../gui/dashboard/window.py" line="84"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="87"/>
+        <location filename="../../gui/dashboard/window.py" line="85"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="88"/>
+        <location filename="../../gui/dashboard/window.py" line="86"/>
         <source>Export as CloudFormation…</source>
         <translation>CloudFormation としてエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/window.py" line="89"/>
+        <location filename="../../gui/dashboard/window.py" line="87"/>
         <source>Organization (StackSets)…</source>
         <translation>組織 (StackSets)…</translation>
     </message>
@@ -1327,108 +1327,113 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>RemoveFlow</name>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="79"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="83"/>
         <source>%1: EventBridge rule %2 (its target first)</source>
         <translation>%1: EventBridge ルール %2 (先にターゲットを削除)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="81"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="85"/>
         <source>%1: SNS topic %2 and its email subscription</source>
         <translation>%1: SNS トピック %2 とそのメールのサブスクリプション</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="83"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="87"/>
         <source>%1: email formatter %2 (Step Functions)</source>
         <translation>%1: メール整形 %2（Step Functions）</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="85"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="89"/>
         <source>%1: IAM role %2 (last, once nothing uses it)</source>
         <translation>%1: IAM ロール %2（最後に、使われなくなってから）</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="89"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="93"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="90"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="94"/>
         <source>IAM</source>
         <translation>IAM</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="94"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="98"/>
         <source>rule %1 (%2)</source>
         <translation>ルール %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="94"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="98"/>
         <source>topic %1 (%2)</source>
         <translation>トピック %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="98"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="102"/>
         <source>Only resources tagged %1 = %2 are deleted. A CloudTrail trail and its log bucket are kept: they hold your logs.</source>
         <translation>削除するのはタグ %1 = %2 が付いたリソースだけです。CloudTrail 証跡とそのログ用バケットはログを保持しているため残します。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="102"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="106"/>
         <source>Kept because they are not ChangeWatch&apos;s: %1.</source>
         <translation>ChangeWatch が作成したものではないため残します: %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="107"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="111"/>
         <source>Not checked, so not removed this time: %1</source>
         <translation>確認できなかったため、今回は削除しません: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="111"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="115"/>
         <source>Remove everything?</source>
         <translation>すべて削除しますか?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/remove_flow.py" line="112"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="116"/>
         <source>These %n resource(s) will be deleted:</source>
         <translation>
             <numerusform>次の %n 個のリソースを削除します:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="114"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="118"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="117"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="121"/>
         <source>Also stop AWS Config in %1 (ChangeWatch started it; nothing is recorded there afterwards)</source>
         <translation>%1 の AWS Config も停止する（ChangeWatch が開始したもの。以後そこでは何も記録されません）</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="144"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="150"/>
         <source>Nothing to remove: no resource tagged %1 = %2 was found.</source>
         <translation>削除するものはありません: タグ %1 = %2 が付いたリソースは見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="167"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="174"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="169"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="176"/>
         <source>stopped</source>
         <translation>停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/dashboard/remove_flow.py" line="175"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="182"/>
         <source>Removed %n resource(s).</source>
         <translation>
             <numerusform>%n 個のリソースを削除しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard/remove_flow.py" line="177"/>
+        <location filename="../../gui/dashboard/remove_flow.py" line="184"/>
         <source>Not finished in %1. Run Remove everything again to finish; it continues where it stopped.</source>
         <translation>%1 では完了していません。もう一度「すべて削除」を実行すると、停止したところから続行します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard/remove_flow.py" line="197"/>
+        <source>The SCP %1 that guards this deployment stays in the organization; Deployment → Guard with an SCP… → Detach &amp; delete… removes it.</source>
+        <translation>このデプロイを保護する SCP %1 は組織に残ります。「デプロイ → SCP で保護… → デタッチして削除…」で削除できます。</translation>
     </message>
 </context>
 <context>
@@ -1457,142 +1462,142 @@ Nothing in AWS was changed by this error. Details were written to:
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="98"/>
+        <location filename="../../gui/wizard/review_page.py" line="99"/>
         <source>Review</source>
         <translation>内容の確認</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="99"/>
+        <location filename="../../gui/wizard/review_page.py" line="100"/>
         <source>Nothing has been created yet. This is what Create will do, and how a notification will read.</source>
         <translation>まだ何も作成されていません。「作成」で行われる内容と、通知の文面を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="101"/>
+        <location filename="../../gui/wizard/review_page.py" line="102"/>
         <source>&amp;Create</source>
         <translation>作成(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="102"/>
+        <location filename="../../gui/wizard/review_page.py" line="103"/>
         <source>&amp;Try again</source>
         <translation>再試行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="103"/>
+        <location filename="../../gui/wizard/review_page.py" line="104"/>
         <source>&amp;Plan</source>
         <translation>計画(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="104"/>
+        <location filename="../../gui/wizard/review_page.py" line="105"/>
         <source>Event &amp;patterns</source>
         <translation>イベントパターン(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="105"/>
+        <location filename="../../gui/wizard/review_page.py" line="106"/>
         <source>&amp;Notification preview</source>
         <translation>通知のプレビュー(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="106"/>
+        <location filename="../../gui/wizard/review_page.py" line="107"/>
         <source>&amp;Group:</source>
         <translation>グループ(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="108"/>
+        <location filename="../../gui/wizard/review_page.py" line="109"/>
         <source>Turn on AWS Config where it is off (billed per configuration item recorded; only security groups are recorded)</source>
         <translation>AWS Config が無効なリージョンで有効にする（記録した設定項目ごとに課金。記録するのはセキュリティグループだけ）</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="110"/>
+        <location filename="../../gui/wizard/review_page.py" line="111"/>
         <source>&amp;Save settings…</source>
         <translation>設定を保存(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="111"/>
+        <location filename="../../gui/wizard/review_page.py" line="112"/>
         <source>E&amp;xport as CloudFormation…</source>
         <translation>CloudFormation としてエクスポート(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="112"/>
+        <location filename="../../gui/wizard/review_page.py" line="113"/>
         <source>Write these settings to a TOML file for `python main.py plan|apply|remove --config FILE`</source>
         <translation>この設定を `python main.py plan|apply|remove --config FILE` 用の TOML ファイルに書き出します</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="155"/>
+        <location filename="../../gui/wizard/review_page.py" line="156"/>
         <source>Reading what already exists in your account…</source>
         <translation>アカウントに既にあるものを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="159"/>
+        <location filename="../../gui/wizard/review_page.py" line="160"/>
         <source>Some regions cannot be set up (see the plan). Create sets up the others.</source>
         <translation>一部のリージョンはセットアップできません (計画を参照)。「作成」ではそれ以外のリージョンをセットアップします。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="163"/>
+        <location filename="../../gui/wizard/review_page.py" line="164"/>
         <source>Create can set this up, but the rules in %1 will not fire until a CloudTrail trail logs there (see below).</source>
         <translation>「作成」で設定できますが、%1 のルールは CloudTrail の証跡がそこを記録するまで動作しません（下記参照）。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="167"/>
+        <location filename="../../gui/wizard/review_page.py" line="168"/>
         <source>Ready. Click Create to set this up.</source>
         <translation>準備ができました。「作成」をクリックするとセットアップします。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="189"/>
+        <location filename="../../gui/wizard/review_page.py" line="190"/>
         <source>CloudTrail could not be checked: {error}</source>
         <translation>CloudTrail を確認できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="193"/>
+        <location filename="../../gui/wizard/review_page.py" line="194"/>
         <source>⚠ {region}: CloudTrail could not be checked ({error}). The rules there fire only if a trail is logging.</source>
         <translation>⚠ {region}: CloudTrail を確認できませんでした ({error})。このリージョンのルールは、証跡がログを記録している場合にのみ動作します。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="199"/>
+        <location filename="../../gui/wizard/review_page.py" line="200"/>
         <source>⚠ No CloudTrail trail is logging in {regions}, so the rules there will never fire: EventBridge receives API calls only from regions where a trail records them. After Create, the dashboard&apos;s “Create a CloudTrail trail…” makes one multi-region trail for every region (or use the CloudTrail console); the rules work from then on, without running this again.</source>
         <translation>⚠ {regions} でログを記録している CloudTrail の証跡がないため、そこのルールは動作しません。EventBridge が API コールを受け取れるのは、証跡が記録しているリージョンだけです。作成後、ダッシュボードの「CloudTrail の証跡を作成…」で全リージョン対象の証跡を 1 つ作成できます（CloudTrail コンソールでも可）。以後、これを再実行しなくてもルールは動作します。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="218"/>
+        <location filename="../../gui/wizard/review_page.py" line="219"/>
         <source>⚠ {region}: the trail records no read-only calls, so unauthorized reads and root reads are not seen.</source>
         <translation>⚠ {region}: 証跡が読み取り専用のコールを記録していないため、権限のない読み取りやルートの読み取りは検出されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="222"/>
+        <location filename="../../gui/wizard/review_page.py" line="223"/>
         <source>⚠ {region}: the trail leaves out {sources}, so changes there are not seen.</source>
         <translation>⚠ {region}: 証跡が {sources} を除外しているため、そこの変更は検出されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="245"/>
+        <location filename="../../gui/wizard/review_page.py" line="246"/>
         <source>No email: this sample is excepted by %1.</source>
         <translation>メールなし: このサンプルは %1 の例外で除外されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="248"/>
+        <location filename="../../gui/wizard/review_page.py" line="249"/>
         <source>No sample event ships for the chosen APIs of this group.</source>
         <translation>このグループで選択した API には、見本のイベントが用意されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="251"/>
+        <location filename="../../gui/wizard/review_page.py" line="252"/>
         <source>Subject: %1</source>
         <translation>件名: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="256"/>
+        <location filename="../../gui/wizard/review_page.py" line="259"/>
         <source>Save settings</source>
         <translation>設定を保存</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="257"/>
+        <location filename="../../gui/wizard/review_page.py" line="260"/>
         <source>Settings (*.toml)</source>
         <translation>設定ファイル (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="263"/>
+        <location filename="../../gui/wizard/review_page.py" line="266"/>
         <source>Could not save {path}: {error}</source>
         <translation>{path} を保存できませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/wizard/review_page.py" line="266"/>
+        <location filename="../../gui/wizard/review_page.py" line="269"/>
         <source>Saved to {path}</source>
         <translation>{path} に保存しました</translation>
     </message>

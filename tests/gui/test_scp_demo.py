@@ -28,3 +28,24 @@ def test_guard_with_an_scp_from_the_menu(demo_dashboard, qtbot):
     qtbot.waitUntil(lambda: "Attached to" in dialog.status.text(), timeout=WAIT)
     assert "Workloads" in dialog.status.text()
     dialog.close()
+
+
+def test_remove_everything_says_the_scp_stays(demo_dashboard, qtbot):
+    """Remove leaves the SCP to the management account, and says how to delete it."""
+    from aws import organizations as orgs
+    from aws.scp import build_policy
+
+    context, windows = demo_dashboard
+    dashboard = next(w for w in windows if isinstance(w, DashboardWindow))
+    qtbot.addWidget(dashboard)
+    context.sandbox.ensure_organization()
+    access, deployment = context.access(), context.settings.deployment
+    root = orgs.organization(access).root
+    policy = build_policy(deployment, ("arn:aws:iam::*:role/Admin*",))
+    orgs.execute(access, orgs.attach_plan(access, policy, root.id), confirmed=True)
+    said: list[str] = []
+    flow = dashboard.status_tab.remove_flow
+    flow.inform, flow.confirm = said.append, lambda plan: True
+    dashboard.remove_action.trigger()
+    qtbot.waitUntil(lambda: bool(said), timeout=WAIT)
+    assert "stays in the organization" in said[0] and "Detach & delete" in said[0], said
