@@ -4,15 +4,11 @@ each a sentence (aws/messages.py), never a silent drop."""
 from __future__ import annotations
 
 import ipaddress
-from typing import TYPE_CHECKING
 
 from aws.catalog import PATTERN_LIMIT, Catalog, compact, resolve_watch, rule_patterns
 from aws.errors import ErrorKind, SettingsError
-from aws.exceptions import caller_pattern, with_exceptions
+from aws.exceptions import WatchException, caller_pattern, with_exceptions
 from aws.match import PatternError, matches
-
-if TYPE_CHECKING:
-    from aws.settings import Settings, WatchException
 
 # Callers nobody would name: an exception matching one of them matches any user or any role
 # (people included), not one automation's identity, and is refused as too broad.
@@ -20,12 +16,13 @@ _ANYONE = ("arn:aws:iam::123456789012:user/changewatch-probe-7f3a",
            "arn:aws:sts::123456789012:assumed-role/changewatch-probe-7f3a/probe")
 
 
-def check(settings: Settings, catalog: Catalog) -> None:
+def check(exceptions: tuple[WatchException, ...], watch: tuple[str, ...],
+          catalog: Catalog) -> None:
     """Refuse, with one sentence, an exception EventBridge cannot express or that defeats its
     group's purpose; never drop one silently."""
-    for exception in settings.exceptions:
+    for exception in exceptions:
         check_one(exception, catalog)
-    _check_size(settings, catalog)
+    _check_size(exceptions, watch, catalog)
 
 
 def check_one(exception: WatchException, catalog: Catalog) -> None:
@@ -71,11 +68,12 @@ def _check_ip(ip: str) -> None:
         raise SettingsError(ip, ErrorKind.EXCEPTION_CIDR)
 
 
-def _check_size(settings: Settings, catalog: Catalog) -> None:
+def _check_size(exceptions: tuple[WatchException, ...], watch: tuple[str, ...],
+                catalog: Catalog) -> None:
     """A rule split to one API must still fit: the exceptions themselves cannot be split (two
     rules each leaving out half of the callers would both mail)."""
-    for group_id, names in resolve_watch(catalog, settings.watch).items():
-        group = with_exceptions(catalog.group(group_id), settings.exceptions)
+    for group_id, names in resolve_watch(catalog, watch).items():
+        group = with_exceptions(catalog.group(group_id), exceptions)
         longest = max(len(compact(p)) for p in rule_patterns(group, names))
         if longest > PATTERN_LIMIT:
             raise SettingsError(group_id, ErrorKind.EXCEPTION_TOO_LONG)

@@ -20,12 +20,20 @@ from aws.match import matches
 
 if TYPE_CHECKING:
     from aws.events.rows import EventRow
-    from aws.settings import WatchException
 
 # A role's sessions show as sts assumed-role ARNs (without the role's path), never as the role.
 # https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
 _ROLE_ARN = re.compile(
     r"arn:(?P<partition>[^:]+):iam::(?P<account>[^:]*):role/(?:.*/)?(?P<name>[^/]+)")
+
+
+@dataclass(frozen=True)
+class WatchException:
+    """Known automation whose changes send no email: by caller ARN (wildcards) or source IP."""
+
+    groups: tuple[str, ...] = ()  # empty: every group that allows exceptions
+    callers: tuple[str, ...] = ()
+    source_ips: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

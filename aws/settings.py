@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from aws.catalog import Catalog, load_catalog, resolve_watch, watchable_ids
 from aws.errors import ErrorKind, SettingsError
 from aws.exception_check import check as check_exceptions
+from aws.exceptions import WatchException
 from aws.refusals import Refusal
 from aws.regions import is_known_region
 from aws.scp_settings import ScpSettings
@@ -42,15 +43,6 @@ class Notifications(StrEnum):
 class Remediation(StrEnum):
     AUTO = "auto"
     OFF = "off"
-
-
-@dataclass(frozen=True)
-class WatchException:
-    """Known automation whose changes send no email: by caller ARN (wildcards) or source IP."""
-
-    groups: tuple[str, ...] = ()  # empty: every group that allows exceptions
-    callers: tuple[str, ...] = ()
-    source_ips: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,7 +160,7 @@ def validate(settings: Settings, catalog: Catalog | None = None) -> Settings:
     resolve_watch(catalog, settings.watch)
     _validate_delivery(settings)
     _validate_keys(settings)
-    check_exceptions(settings, catalog)
+    check_exceptions(settings.exceptions, settings.watch, catalog)
     _validate_compliance(settings, catalog)
     check_scp(settings.scp)
     return settings
