@@ -72,6 +72,9 @@ class DemoPanel(QWidget):
         self.status.setWordWrap(True)
         self.inbox_label = QLabel()
         self.inbox = QListWidget()
+        # Long subjects are cut in the middle (region and resource stay), whole on hover.
+        self.inbox.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.inbox.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body = QPlainTextEdit()
         self.body.setReadOnly(True)
         self.body.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -187,7 +190,7 @@ class DemoPanel(QWidget):
     @Slot(object)
     def _on_mail_received(self, mail) -> None:
         item = QListWidgetItem(f"{mail.received.astimezone():%H:%M:%S}  {mail.subject}")
-        item.setToolTip(f"{mail.region}  {mail.rule}  → {', '.join(mail.to)}")
+        item.setToolTip(f"{mail.subject}\n{mail.region}  {mail.rule}  → {', '.join(mail.to)}")
         item.setData(Qt.ItemDataRole.UserRole, mail)
         self.inbox.insertItem(0, item)
         self.inbox.setCurrentRow(0)
