@@ -5,21 +5,19 @@ are answered here (sandbox/config_store.py), with AWS's shapes and errors.
 
 from __future__ import annotations
 
-import http.client
 import json
 import re
 import threading
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import boto3
 
 from sandbox.config_store import ConfigApiError, ConfigStore
+from sandbox.relay import RelayHandler
 
 PREFIX = "StarlingDoveService."
-_HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length"}
 _REGION = re.compile(r"Credential=[^/]+/\d{8}/([a-z0-9-]+)/config/")
 # StartRemediationExecution runs the document: (region, rule, resource ids) -> failed ids.
 Remediate = Callable[[str, str, list[str]], list[str]]
@@ -115,12 +113,8 @@ class ConfigEmulator:
                 "FailedItems": [k for k in keys if k.get("resourceId") in failed]}
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(RelayHandler):
     emulator: ConfigEmulator
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
-        pass
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -139,22 +133,4 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._send(*self._relay(body))
 
-    def _send(self, status: int, headers: dict[str, str], data: bytes) -> None:
-        self.send_response(status)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
 
-    def _relay(self, body: bytes) -> tuple[int, dict[str, str], bytes]:
-        target = urlsplit(self.emulator.upstream)
-        conn = http.client.HTTPConnection(target.hostname, target.port or 80, timeout=60)
-        try:
-            headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
-            conn.request("POST", self.path, body=body, headers=headers)
-            reply = conn.getresponse()
-            return reply.status, {k: v for k, v in reply.getheaders()
-                                  if k.lower() not in _HOP_BY_HOP}, reply.read()
-        finally:
-            conn.close()

@@ -7,16 +7,15 @@ https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecutio
 
 from __future__ import annotations
 
-import http.client
 import json
 import logging
 import threading
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+from http.server import ThreadingHTTPServer
+
+from sandbox.relay import RelayHandler
 
 log = logging.getLogger(__name__)
-_HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length"}
 START_EXECUTION = "AWSStepFunctions.StartExecution"
 
 Runner = Callable[[str, dict], object]  # (state machine ARN, execution input)
@@ -53,33 +52,13 @@ class StepFunctionsEmulator:
             log.warning("sandbox: the formatter execution failed", exc_info=True)
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(RelayHandler):
     emulator: StepFunctionsEmulator
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
-        pass
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         status, headers, data = self._relay(body)
         if status == 200 and self.headers.get("X-Amz-Target") == START_EXECUTION:
             self.emulator.started(json.loads(body or b"{}"))
-        self.send_response(status)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        self._send(status, headers, data)
 
-    def _relay(self, body: bytes) -> tuple[int, dict[str, str], bytes]:
-        target = urlsplit(self.emulator.upstream)
-        conn = http.client.HTTPConnection(target.hostname, target.port or 80, timeout=60)
-        try:
-            headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
-            conn.request("POST", self.path, body=body, headers=headers)
-            reply = conn.getresponse()
-            return reply.status, {k: v for k, v in reply.getheaders()
-                                  if k.lower() not in _HOP_BY_HOP}, reply.read()
-        finally:
-            conn.close()

@@ -8,23 +8,22 @@ https://docs.aws.amazon.com/sns/latest/dg/sns-email-notifications.html
 
 from __future__ import annotations
 
-import http.client
 import secrets
 import threading
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, quote, urlsplit
+from http.server import ThreadingHTTPServer
+from urllib.parse import parse_qs, quote
 from xml.sax.saxutils import escape
 
 import boto3
 
 from sandbox.metrics import count
+from sandbox.relay import RelayHandler
 from sandbox.router import Inbox, Mail
 
 CONFIRM_SUBJECT = "AWS Notification - Subscription Confirmation"
-_HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length"}
 
 
 @dataclass
@@ -131,12 +130,8 @@ def _attributes(form: dict[str, str]) -> dict[str, str]:
     return found
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(RelayHandler):
     emulator: SnsEmulator
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
-        pass
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -194,22 +189,4 @@ class _Handler(BaseHTTPRequestHandler):
                 "</ConfirmSubscriptionResponse>")
         self._send(200, {"Content-Type": "text/xml"}, data.encode())
 
-    def _relay(self, body: bytes) -> tuple[int, dict[str, str], bytes]:
-        target = urlsplit(self.emulator.upstream)
-        conn = http.client.HTTPConnection(target.hostname, target.port or 80, timeout=60)
-        try:
-            headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
-            conn.request("POST", self.path, body=body, headers=headers)
-            reply = conn.getresponse()
-            return reply.status, {k: v for k, v in reply.getheaders()
-                                  if k.lower() not in _HOP_BY_HOP}, reply.read()
-        finally:
-            conn.close()
 
-    def _send(self, status: int, headers: dict[str, str], data: bytes) -> None:
-        self.send_response(status)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
